@@ -1,6 +1,6 @@
 """A strict YAML reader whose mappings and sequences remember where each item was written.
 
-Only plain data is allowed: no anchors or aliases (they make alias bombs possible
+Only plain data is allowed: no aliases (they make alias bombs possible
 and hide content from editors), no duplicate keys, and plain scalars stay strings
 except true/false/null, so `number: 5.10` is not read as 5.1 and `edition: 2010`
 is not an integer.
@@ -59,10 +59,7 @@ class _PositionedLoader(yaml.SafeLoader):
                     "write the value out in full",
                 )
             )
-        node = super().compose_node(parent, index)
-        if node.anchor if hasattr(node, "anchor") else False:
-            pass
-        return node
+        return super().compose_node(parent, index)
 
     def construct_mapping_with_positions(self, node: yaml.MappingNode) -> Mapping:
         mapping = Mapping()
@@ -95,10 +92,6 @@ class _PositionedLoader(yaml.SafeLoader):
         sequence.position = self.position(node)
         sequence.item_positions = [self.position(child) for child in node.value]
         return sequence
-
-
-def _refuse_anchor(loader: _PositionedLoader, node: yaml.Node) -> None:
-    """Anchors exist only to be aliased, which we refuse; say so at the anchor."""
 
 
 _PositionedLoader.add_constructor("tag:yaml.org,2002:map", _PositionedLoader.construct_mapping_with_positions)

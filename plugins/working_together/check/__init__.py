@@ -1,0 +1,14 @@
+"""Check: everything about a loaded corpus that a schema cannot see, as positioned problems."""
+
+from __future__ import annotations
+
+from ..model import Corpus
+from ..problems import Problem
+from .evidence import evidence_problems
+from .references import reference_problems
+from .registry import registry_problems
+
+
+def check(corpus: Corpus) -> list[Problem]:
+    """Every problem in the corpus, sorted by file and line."""
+    return sorted([*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus)])

@@ -1,0 +1,66 @@
+"""Provenance: every quote is found, verbatim, at the location its evidence names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..load.sources import normalise
+from ..model import Corpus, Evidence
+from ..problems import Problem
+from .suggest import did_you_mean
+
+
+def evidence_problems(corpus: Corpus) -> list[Problem]:
+    """Every piece of evidence whose source, location or quote cannot be found."""
+    problems: list[Problem] = []
+    for evidence, where in _all_evidence(corpus):
+        problem = _evidence_problem(corpus, evidence, where)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _all_evidence(corpus: Corpus) -> Iterator[tuple[Evidence, str]]:
+    for edition in corpus.editions:
+        for evidence in edition.evidence:
+            yield evidence, f"edition {edition.id}"
+        for chapter in edition.chapters:
+            for evidence in chapter.status_evidence:
+                yield evidence, f"edition {edition.id} chapter {chapter.number}"
+    for provision in corpus.provisions.values():
+        for version in provision.versions:
+            for evidence in version.evidence:
+                yield evidence, f"{provision.id} ({version.edition})"
+    for term in corpus.terms.values():
+        for evidence in term.evidence:
+            yield evidence, f"glossary {term.id}"
+
+
+def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem | None:
+    source = corpus.sources.get(evidence.source)
+    if source is None:
+        hint = did_you_mean(evidence.source, corpus.sources)
+        return Problem(evidence.position, where, f"unknown source '{evidence.source}'{hint}", "use a source id")
+    quote = normalise(evidence.quote)
+    passage = source.passages.get(evidence.at)
+    if passage is None:
+        found = _locations_quoting(source.passages.values(), quote)
+        hint = f"; the quote is at {found}" if found else did_you_mean(evidence.at, source.passages)
+        return Problem(
+            evidence.position, where, f"{source.id} has no {evidence.at}{hint}", "correct 'at' to a numbered passage"
+        )
+    if quote not in normalise(passage.text):
+        found = _locations_quoting(source.passages.values(), quote)
+        hint = f"; it is at {found}" if found else ""
+        return Problem(
+            evidence.position,
+            where,
+            f"the quote is not in {source.id} {evidence.at}{hint}",
+            "copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)",
+        )
+    return None
+
+
+def _locations_quoting(passages, quote: str) -> str:  # noqa: ANN001 - an iterable of Passage
+    locations = [passage.location for passage in passages if quote in normalise(passage.text)]
+    return " or ".join(locations[:3])

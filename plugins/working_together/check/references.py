@@ -1,0 +1,100 @@
+"""Cross-references: roles, glossary terms, provisions, editions and each edition's table of contents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Corpus, Provision
+from ..problems import Problem
+from .suggest import did_you_mean
+
+
+def reference_problems(corpus: Corpus) -> list[Problem]:
+    """Every reference that points at nothing, and every provision placed wrongly in an edition."""
+    problems: list[Problem] = []
+    for provision in corpus.provisions.values():
+        problems.extend(_provision_problems(corpus, provision))
+    problems.extend(_contents_problems(corpus))
+    return problems
+
+
+def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Problem]:
+    for kind, ids, positions, known, fix in (
+        ("role", provision.roles, provision.role_positions, corpus.roles, "add it to guidance/roles.yml"),
+        ("glossary term", provision.terms, provision.term_positions, corpus.terms, "add it to guidance/glossary.yml"),
+        ("provision", provision.refs, provision.ref_positions, corpus.provisions, "correct the id"),
+    ):
+        for identifier, position in zip(ids, positions, strict=True):
+            if identifier not in known:
+                yield Problem(position, provision.id, f"unknown {kind} '{identifier}'{did_you_mean(identifier, known)}", fix)
+    editions = [edition.id for edition in corpus.editions]
+    seen: set[str] = set()
+    for version in provision.versions:
+        where = f"{provision.id} ({version.edition})"
+        if version.edition not in editions:
+            yield Problem(
+                version.position, where, f"unknown edition '{version.edition}'", f"use one of: {', '.join(editions)}"
+            )
+        if version.edition in seen:
+            yield Problem(version.position, where, "a second version for the same edition", "merge the two versions")
+        seen.add(version.edition)
+        if not version.withdrawn and version.strength != "editorial" and not version.evidence:
+            yield Problem(
+                version.position,
+                where,
+                f"a '{version.strength}' provision without evidence",
+                "add evidence (source, at, quote), or make it an editorial note with strength: editorial",
+            )
+        for cited in version.cited_ids:
+            if cited not in corpus.provisions:
+                yield Problem(
+                    version.text_position,
+                    where,
+                    f"cross-reference [[{cited}]] to an unknown provision{did_you_mean(cited, corpus.provisions)}",
+                    "correct the id inside [[...]]",
+                )
+
+
+def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
+    """Each edition lists each of its provisions exactly once, and only provisions that have wording in it."""
+    for edition in corpus.editions:
+        placed: dict[str, str] = {}
+        for chapter in edition.chapters:
+            if not chapter.status_evidence and not chapter.status_note:
+                yield Problem(
+                    chapter.position,
+                    f"chapter {chapter.number}",
+                    "the chapter's status has no evidence",
+                    "add status_evidence, or a status_note explaining the editorial judgement",
+                )
+            for section in chapter.sections:
+                for identifier, position in zip(section.provisions, section.provision_positions, strict=True):
+                    where = f"chapter {chapter.number}"
+                    provision = corpus.provisions.get(identifier)
+                    if provision is None:
+                        hint = did_you_mean(identifier, corpus.provisions)
+                        yield Problem(position, where, f"unknown provision '{identifier}'{hint}", "correct the id")
+                    elif identifier in placed:
+                        yield Problem(
+                            position,
+                            where,
+                            f"provision '{identifier}' is already in {placed[identifier]}",
+                            "list each provision once per edition",
+                        )
+                    elif provision.version_in(edition.id) is None:
+                        yield Problem(
+                            position,
+                            where,
+                            f"provision '{identifier}' has no wording for the {edition.id} edition",
+                            f"add a version with edition: \"{edition.id}\" to it, or remove it from this chapter",
+                        )
+                    placed.setdefault(identifier, f"chapter {chapter.number}")
+        for provision in corpus.provisions.values():
+            version = provision.version_in(edition.id)
+            if version and provision.id not in placed:
+                yield Problem(
+                    version.position,
+                    f"{provision.id} ({edition.id})",
+                    f"the {edition.id} wording is not placed in any chapter of that edition, so it would not be shown",
+                    f"list '{provision.id}' in a section of guidance/editions/{edition.id}.yml",
+                )

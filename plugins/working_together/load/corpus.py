@@ -1,0 +1,253 @@
+"""Read every YAML file under `guidance/` into a Corpus, collecting every problem on the way.
+
+Each file is checked against its schema before anything is built from it, so the
+objects in a Corpus are always well formed; files with problems are left out and
+their problems returned, and the caller stops before rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .schema import schema_problems
+from ..model import (
+    Chapter,
+    Corpus,
+    Edition,
+    Evidence,
+    Provision,
+    Registry,
+    Retirement,
+    Role,
+    Section,
+    Source,
+    Term,
+    Version,
+)
+from ..problems import Position, Problem
+from .sources import STANDARD_CLEANING, LocationRule, split_passages
+from .yaml_positions import Mapping, YamlProblem, read_yaml
+
+# Where each kind of file lives under guidance/.
+SINGLE_FILES = {"roles.yml": "roles", "glossary.yml": "glossary", "published-ids.yml": "registry"}
+FOLDERS = {"sources": "source", "editions": "edition", "provisions": "provisions"}
+
+
+def load_corpus(guidance_dir: Path, project_dir: Path) -> tuple[Corpus, list[Problem]]:
+    """Load all guidance; return the corpus and every problem met while reading it."""
+    loader = _CorpusLoader(project_dir)
+    for path in sorted(guidance_dir.rglob("*")):
+        if path.suffix in (".yml", ".yaml"):
+            loader.load_file(path, _kind(guidance_dir, path))
+    for name in SINGLE_FILES:
+        if not (guidance_dir / name).exists():
+            loader.problems.append(
+                Problem(Position(loader.display(guidance_dir / name), 1, 1), "", "file is missing", "restore it from git")
+            )
+    loader.corpus.editions.sort(key=lambda edition: edition.id)
+    return loader.corpus, loader.problems
+
+
+def _kind(guidance_dir: Path, path: Path) -> str | None:
+    relative = path.relative_to(guidance_dir)
+    if len(relative.parts) == 1:
+        return SINGLE_FILES.get(relative.name)
+    if len(relative.parts) == 2:
+        return FOLDERS.get(relative.parts[0])
+    return None
+
+
+class _CorpusLoader:
+    """Builds a Corpus file by file and keeps the problems found."""
+
+    def __init__(self, project_dir: Path) -> None:
+        self.project_dir = project_dir
+        self.corpus = Corpus()
+        self.problems: list[Problem] = []
+        self.first_seen: dict[tuple[str, str], Position] = {}
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.project_dir.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def load_file(self, path: Path, kind: str | None) -> None:
+        name = self.display(path)
+        if path.suffix == ".yaml":
+            self.problems.append(Problem(Position(name, 1, 1), "", "guidance files end in .yml", "rename it to .yml"))
+            return
+        if kind is None:
+            self.problems.append(
+                Problem(
+                    Position(name, 1, 1),
+                    "",
+                    "not a known kind of guidance file, so it would be ignored",
+                    "move it into guidance/editions/, guidance/provisions/ or guidance/sources/",
+                )
+            )
+            return
+        try:
+            data = read_yaml(path, name)
+        except YamlProblem as error:
+            self.problems.append(error.problem)
+            return
+        problems = schema_problems(data, kind, name)
+        if problems:
+            self.problems.extend(problems)
+            return
+        getattr(self, f"_add_{kind}")(data, path)
+
+    def _unique(self, kind: str, identifier: str, position: Position, where: str) -> bool:
+        """Record an id; report it if the same kind of thing already has it."""
+        first = self.first_seen.setdefault((kind, identifier), position)
+        if first == position:
+            return True
+        self.problems.append(
+            Problem(position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id")
+        )
+        return False
+
+    def _add_source(self, data: Mapping, path: Path) -> None:
+        name = self.display(path)
+        text_path = path.with_name(data["file"])
+        if not text_path.exists():
+            self.problems.append(
+                Problem(data.value_positions["file"], "file", f"no file '{data['file']}' beside {path.name}", "add it")
+            )
+            return
+        rules = []
+        for index, location in enumerate(data["locations"]):
+            rule = self._rule(location, f"locations[{index}]")
+            if rule:
+                rules.append(rule)
+        if not self._unique("source", data["id"], data.value_positions["id"], "id"):
+            return
+        self.corpus.sources[data["id"]] = Source(
+            id=data["id"],
+            title=data["title"],
+            publisher=data["publisher"],
+            published=data["published"],
+            reference=data["reference"],
+            licence=data["licence"],
+            attribution=data["attribution"],
+            cleaning=STANDARD_CLEANING + list(data.get("cleaning", [])),
+            passages=split_passages(text_path.read_text(encoding="utf-8"), rules),
+            position=Position(name, 1, 1),
+        )
+
+    def _rule(self, location: Mapping, where: str) -> LocationRule | None:
+        position = location.value_positions["pattern"]
+        try:
+            pattern = re.compile(location["pattern"])
+        except re.error as error:
+            self.problems.append(
+                Problem(position, f"{where}.pattern", f"not a valid regular expression ({error})", "correct it")
+            )
+            return None
+        if "number" not in pattern.groupindex:
+            self.problems.append(
+                Problem(position, f"{where}.pattern", "the pattern has no (?P<number>...) group", "add one")
+            )
+            return None
+        return LocationRule(location["kind"], pattern, location.get("from", ""), location.get("until", ""))
+
+    def _add_edition(self, data: Mapping, path: Path) -> None:
+        if not self._unique("edition", data["id"], data.value_positions["id"], "id"):
+            return
+        self.corpus.editions.append(
+            Edition(
+                id=data["id"],
+                title=data["title"],
+                published=data["published"],
+                evidence=_evidence(data["evidence"]),
+                chapters=[_chapter(chapter) for chapter in data["chapters"]],
+                position=data.position,
+            )
+        )
+
+    def _add_provisions(self, data: Mapping, path: Path) -> None:
+        for index, item in enumerate(data["provisions"]):
+            if not self._unique("provision", item["id"], item.value_positions["id"], f"provisions[{index}].id"):
+                continue
+            self.corpus.provisions[item["id"]] = Provision(
+                id=item["id"],
+                title=item["title"],
+                roles=list(item.get("roles", [])),
+                refs=list(item.get("refs", [])),
+                terms=list(item.get("terms", [])),
+                versions=[_version(version) for version in item["versions"]],
+                position=item.position,
+                ref_positions=_item_positions(item, "refs"),
+                role_positions=_item_positions(item, "roles"),
+                term_positions=_item_positions(item, "terms"),
+            )
+
+    def _add_roles(self, data: Mapping, path: Path) -> None:
+        for index, item in enumerate(data["roles"]):
+            if self._unique("role", item["id"], item.value_positions["id"], f"roles[{index}].id"):
+                self.corpus.roles[item["id"]] = Role(item["id"], item["name"], item["description"], item.position)
+
+    def _add_glossary(self, data: Mapping, path: Path) -> None:
+        for index, item in enumerate(data["terms"]):
+            if self._unique("glossary term", item["id"], item.value_positions["id"], f"terms[{index}].id"):
+                self.corpus.terms[item["id"]] = Term(
+                    id=item["id"],
+                    term=item["term"],
+                    expansion=item.get("expansion", ""),
+                    definition=item.get("definition", ""),
+                    evidence=_evidence(item["evidence"]),
+                    position=item.position,
+                )
+
+    def _add_registry(self, data: Mapping, path: Path) -> None:
+        self.corpus.registry = Registry(
+            published=list(data["published"]),
+            published_positions=list(data["published"].item_positions),
+            retired=[
+                Retirement(item["id"], item["replaced_by"], item["reason"], item.position) for item in data["retired"]
+            ],
+            position=data.position,
+        )
+
+
+def _item_positions(item: Mapping, key: str) -> list[Position]:
+    return list(item[key].item_positions) if key in item else []
+
+
+def _evidence(items: list[Mapping]) -> list[Evidence]:
+    return [Evidence(item["source"], item["at"], item["quote"], item.position) for item in items]
+
+
+def _chapter(data: Mapping) -> Chapter:
+    return Chapter(
+        number=data["number"],
+        title=data["title"],
+        status=data["status"],
+        status_evidence=_evidence(data.get("status_evidence", [])),
+        status_note=data.get("status_note", ""),
+        sections=[
+            Section(
+                title=section["title"],
+                provisions=list(section["provisions"]),
+                provision_positions=list(section["provisions"].item_positions),
+                position=section.position,
+            )
+            for section in data["sections"]
+        ],
+        position=data.position,
+    )
+
+
+def _version(data: Mapping) -> Version:
+    return Version(
+        edition=data["edition"],
+        strength=data.get("strength", "editorial"),
+        text=data.get("text", ""),
+        evidence=_evidence(data.get("evidence", [])),
+        note=data.get("note", ""),
+        withdrawn=data.get("withdrawn", False),
+        position=data.position,
+        text_position=data.value_positions.get("text", data.position),
+    )

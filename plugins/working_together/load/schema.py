@@ -1,0 +1,125 @@
+"""Validate one YAML file against the JSON Schema for its kind, with positioned problems."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from .yaml_positions import Mapping, Sequence
+from ..problems import Position, Problem
+
+KINDS = ("source", "edition", "provisions", "roles", "glossary", "registry")
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    root = json.loads(resources.files("working_together.schema").joinpath("guidance.schema.json").read_text())
+    return Draft202012Validator({**root, "$ref": f"#/$defs/{kind}"})
+
+
+def schema_problems(data: object, kind: str, display_name: str) -> list[Problem]:
+    """Every way `data` breaks the schema for `kind`, each at the line and column of the offending item."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of guidance file: {kind}")
+    errors = _leaf_errors(_validator(kind).iter_errors(data))
+    return sorted(_problem(error, data, display_name) for error in errors)
+
+
+def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
+    """Replace if/then/else and oneOf wrappers by the specific errors inside them."""
+    for error in errors:
+        if error.context:
+            yield from _leaf_errors(error.context)
+        elif error.validator not in ("if", "then", "else"):
+            yield error
+
+
+def _problem(error: ValidationError, data: object, display_name: str) -> Problem:
+    path = list(error.absolute_path)
+    where = _where(path)
+    position = _position(data, path, display_name)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected = schema.get("description", "")
+    match error.validator:
+        case "additionalProperties":
+            allowed = ", ".join(sorted(schema.get("properties", {})))
+            unknown = sorted(set(error.instance) - set(schema.get("properties", {})))
+            key = unknown[0]
+            key_position = getattr(_node(data, path), "key_positions", {}).get(key, position)
+            return Problem(
+                key_position,
+                where,
+                f"unknown field '{key}'",
+                f"remove it or correct the spelling; allowed here: {allowed}",
+            )
+        case "required":
+            field = error.message.split("'")[1]
+            return Problem(position, where, f"missing field '{field}'", f"add '{field}:' to this item")
+        case "type":
+            wanted = {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}
+            kind = wanted.get(str(error.validator_value), str(error.validator_value))
+            return Problem(position, where, f"expected {kind}, found {_describe(error.instance)}", _fix(expected, kind))
+        case "enum":
+            options = ", ".join(map(str, error.validator_value))
+            return Problem(position, where, f"'{error.instance}' is not allowed here", f"use one of: {options}")
+        case "pattern":
+            return Problem(position, where, f"'{error.instance}' is not in the expected form", _fix(expected, ""))
+        case "minItems":
+            return Problem(position, where, "the list is empty", "add at least one item or remove the field")
+        case "minLength":
+            limit = error.validator_value
+            what = "text is empty" if limit == 1 else f"text is shorter than {limit} characters"
+            return Problem(position, where, what, _fix(expected, "write the text"))
+        case "maxLength":
+            return Problem(position, where, f"text is longer than {error.validator_value} characters", _fix(expected, ""))
+        case "uniqueItems":
+            return Problem(position, where, "the list repeats an item", "list each item once")
+        case _:
+            return Problem(position, where, error.message, _fix(expected, ""))
+
+
+def _fix(expected: str, fallback: str) -> str:
+    return f"write {expected}" if expected else fallback
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return f"'{value}'"
+
+
+def _where(path: list[str | int]) -> str:
+    """The path inside the document, like provisions[2].versions[0].text."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def _node(data: object, path: list[str | int]) -> object:
+    for step in path:
+        data = data[step]  # type: ignore[index]
+    return data
+
+
+def _position(data: object, path: list[str | int], display_name: str) -> Position:
+    """The position of the value at `path`, falling back to its nearest positioned parent."""
+    position = getattr(data, "position", Position(display_name, 1, 1))
+    node = data
+    for step in path:
+        if isinstance(node, Mapping) and step in node.value_positions:
+            position = node.value_positions[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and step < len(node.item_positions):
+            position = node.item_positions[step]
+        node = node[step]  # type: ignore[index]
+    return position

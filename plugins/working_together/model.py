@@ -1,0 +1,200 @@
+"""The guidance as typed objects: editions, chapters, provisions and their evidence.
+
+Every object keeps the Position it was written at, so any check can point an
+editor at the exact line to change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .problems import Position
+
+STRENGTHS = ("must", "should", "guidance", "editorial")
+CHAPTER_STATUSES = ("statutory", "non-statutory")
+
+# A cross-reference to a provision inside guidance text or a hand-written page: [[child-seen-alone]].
+CROSS_REFERENCE = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
+
+
+@dataclass
+class Passage:
+    """One numbered passage of a source document: a paragraph, recommendation or annex row."""
+
+    kind: str
+    number: str
+    text: str  # cleaned text, as shown on the source page
+
+    @property
+    def location(self) -> str:
+        return f"{self.kind} {self.number}"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.number}".replace(".", "-").replace(" ", "-").lower()
+
+
+@dataclass
+class Source:
+    """A source document with its publication details and its numbered passages."""
+
+    id: str
+    title: str
+    publisher: str
+    published: str
+    reference: str
+    licence: str
+    attribution: str
+    cleaning: list[str]
+    passages: dict[str, Passage]  # keyed by location, like "paragraph 3.26"
+    position: Position
+
+
+@dataclass
+class Evidence:
+    """Where a statement comes from: a source, a location in it and a verbatim quote."""
+
+    source: str
+    at: str
+    quote: str
+    position: Position
+
+
+@dataclass
+class Version:
+    """A provision as it stands in one edition, or its withdrawal from that edition."""
+
+    edition: str
+    strength: str
+    text: str
+    evidence: list[Evidence]
+    note: str
+    withdrawn: bool
+    position: Position
+    text_position: Position
+
+    @property
+    def cited_ids(self) -> list[str]:
+        """Provision ids cross-referenced in the text."""
+        return CROSS_REFERENCE.findall(self.text)
+
+
+@dataclass
+class Provision:
+    """A unit of guidance with a stable id that never changes and is never reused."""
+
+    id: str
+    title: str
+    roles: list[str]
+    refs: list[str]
+    terms: list[str]
+    versions: list[Version]
+    position: Position
+    ref_positions: list[Position] = field(default_factory=list)
+    role_positions: list[Position] = field(default_factory=list)
+    term_positions: list[Position] = field(default_factory=list)
+
+    def version_in(self, edition: str) -> Version | None:
+        """The wording in one edition, or None if the provision is not in it."""
+        return next((v for v in self.versions if v.edition == edition and not v.withdrawn), None)
+
+
+@dataclass
+class Section:
+    """A titled group of provisions within a chapter."""
+
+    title: str
+    provisions: list[str]
+    provision_positions: list[Position]
+    position: Position
+
+
+@dataclass
+class Chapter:
+    """A chapter of one edition, statutory guidance or non-statutory practice guidance."""
+
+    number: str
+    title: str
+    status: str
+    status_evidence: list[Evidence]
+    status_note: str
+    sections: list[Section]
+    position: Position
+
+    @property
+    def provision_ids(self) -> list[str]:
+        return [pid for section in self.sections for pid in section.provisions]
+
+
+@dataclass
+class Edition:
+    """One published edition of Working Together with its own table of contents."""
+
+    id: str
+    title: str
+    published: str
+    evidence: list[Evidence]
+    chapters: list[Chapter]
+    position: Position
+
+
+@dataclass
+class Role:
+    """Someone a provision applies to, such as a teacher or a social worker."""
+
+    id: str
+    name: str
+    description: str
+    position: Position
+
+
+@dataclass
+class Term:
+    """A glossary entry: an abbreviation or a defined term."""
+
+    id: str
+    term: str
+    expansion: str
+    definition: str
+    evidence: list[Evidence]
+    position: Position
+
+
+@dataclass
+class Retirement:
+    """A published id that no longer exists, and what replaced it."""
+
+    id: str
+    replaced_by: str
+    reason: str
+    position: Position
+
+
+@dataclass
+class Registry:
+    """Every provision id ever published, and the ids retired since."""
+
+    published: list[str]
+    published_positions: list[Position]
+    retired: list[Retirement]
+    position: Position
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from `guidance/`, ready to check and render."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    editions: list[Edition] = field(default_factory=list)  # oldest first
+    provisions: dict[str, Provision] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    registry: Registry | None = None
+
+    @property
+    def current_edition(self) -> Edition:
+        return self.editions[-1]
+
+    def edition(self, edition_id: str) -> Edition | None:
+        return next((e for e in self.editions if e.id == edition_id), None)
