@@ -26,7 +26,9 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
     ):
         for identifier, position in zip(ids, positions, strict=True):
             if identifier not in known:
-                yield Problem(position, provision.id, f"unknown {kind} '{identifier}'{did_you_mean(identifier, known)}", fix)
+                yield Problem(
+                    position, provision.id, f"unknown {kind} '{identifier}'{did_you_mean(identifier, known)}", fix
+                )
     editions = [edition.id for edition in corpus.editions]
     seen: set[str] = set()
     for version in provision.versions:
@@ -86,7 +88,7 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                             position,
                             where,
                             f"provision '{identifier}' has no wording for the {edition.id} edition",
-                            f"add a version with edition: \"{edition.id}\" to it, or remove it from this chapter",
+                            f'add a version with edition: "{edition.id}" to it, or remove it from this chapter',
                         )
                     placed.setdefault(identifier, f"chapter {chapter.number}")
         for provision in corpus.provisions.values():

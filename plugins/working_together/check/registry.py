@@ -61,5 +61,3 @@ def _problems(corpus: Corpus) -> Iterator[Problem]:
                 f"replaced_by '{retirement.replaced_by}' is not a provision",
                 "name the provision that replaced it",
             )
-
-

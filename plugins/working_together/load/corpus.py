@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .schema import schema_problems
 from ..model import (
     Chapter,
     Corpus,
@@ -26,6 +25,7 @@ from ..model import (
     Version,
 )
 from ..problems import Position, Problem
+from .schema import schema_problems
 from .sources import STANDARD_CLEANING, LocationRule, split_passages
 from .yaml_positions import Mapping, YamlProblem, read_yaml
 
@@ -43,7 +43,9 @@ def load_corpus(guidance_dir: Path, project_dir: Path) -> tuple[Corpus, list[Pro
     for name in SINGLE_FILES:
         if not (guidance_dir / name).exists():
             loader.problems.append(
-                Problem(Position(loader.display(guidance_dir / name), 1, 1), "", "file is missing", "restore it from git")
+                Problem(
+                    Position(loader.display(guidance_dir / name), 1, 1), "", "file is missing", "restore it from git"
+                )
             )
     loader.corpus.editions.sort(key=lambda edition: edition.id)
     return loader.corpus, loader.problems
@@ -105,7 +107,9 @@ class _CorpusLoader:
         if first == position:
             return True
         self.problems.append(
-            Problem(position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id")
+            Problem(
+                position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id"
+            )
         )
         return False
 

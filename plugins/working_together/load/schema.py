@@ -9,8 +9,8 @@ from importlib import resources
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from .yaml_positions import Mapping, Sequence
 from ..problems import Position, Problem
+from .yaml_positions import Mapping, Sequence
 
 KINDS = ("source", "edition", "provisions", "roles", "glossary", "registry")
 
@@ -75,7 +75,9 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
             what = "text is empty" if limit == 1 else f"text is shorter than {limit} characters"
             return Problem(position, where, what, _fix(expected, "write the text"))
         case "maxLength":
-            return Problem(position, where, f"text is longer than {error.validator_value} characters", _fix(expected, ""))
+            return Problem(
+                position, where, f"text is longer than {error.validator_value} characters", _fix(expected, "")
+            )
         case "uniqueItems":
             return Problem(position, where, "the list repeats an item", "list each item once")
         case _:

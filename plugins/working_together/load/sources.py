@@ -82,7 +82,9 @@ def split_passages(text: str, rules: list[LocationRule]) -> dict[str, Passage]:
     return passages
 
 
-def _start(raw: str, rules: list[LocationRule], active: dict[str, bool], passages: dict[str, Passage]) -> Passage | None:
+def _start(
+    raw: str, rules: list[LocationRule], active: dict[str, bool], passages: dict[str, Passage]
+) -> Passage | None:
     """A new passage if this line opens one that has not been seen yet."""
     line = _EMPHASIS.sub("", raw)
     for rule in rules:

@@ -70,7 +70,9 @@ class _PositionedLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 raise YamlProblem(
-                    Problem(self.position(key_node), "", f"keys must be words, not {key!r}", "use a plain name as the key")
+                    Problem(
+                        self.position(key_node), "", f"keys must be words, not {key!r}", "use a plain name as the key"
+                    )
                 )
             if key in mapping:
                 first = mapping.key_positions[key]
@@ -99,9 +101,7 @@ _PositionedLoader.add_constructor("tag:yaml.org,2002:seq", _PositionedLoader.con
 
 # Keep only the resolvers for null and true/false; everything else plain is a string.
 _PositionedLoader.yaml_implicit_resolvers = {}
-_PositionedLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_PositionedLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 _PositionedLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
 
 
@@ -127,7 +127,9 @@ def read_yaml(path: Path, display_name: str) -> object:
             Problem(Position(display_name, line, column), "", f"YAML syntax: {message}", _syntax_hint(message))
         ) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(Problem(Position(display_name, 1, 1), "", f"YAML: {error}", "check the file's syntax")) from None
+        raise YamlProblem(
+            Problem(Position(display_name, 1, 1), "", f"YAML: {error}", "check the file's syntax")
+        ) from None
     finally:
         loader.dispose()
 
