@@ -2,6 +2,8 @@
 # `make serve` and `make test` install what a fresh machine lacks, then run.
 
 PYTHON ?= python3
+# Material prints an end-of-life banner on every run; it is not a build warning.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -29,9 +31,11 @@ node_modules/.installed: package.json package-lock.json
 serve: install
 	$(BIN)/mkdocs serve
 
-# Exactly `mkdocs build --strict`: any warning fails the build.
+# Exactly `mkdocs build --strict`: any warning fails the build, and a failed
+# build leaves no site/ behind (strict mode aborts only after writing files).
 build: install
-	$(BIN)/mkdocs build --strict
+	rm -rf site
+	$(BIN)/mkdocs build --strict || { rm -rf site; exit 1; }
 
 test: install browser node_modules/.installed
 	$(BIN)/ruff check plugins tests benchmarks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .problems import Position
 
@@ -32,7 +33,7 @@ class Passage:
 
     @property
     def anchor(self) -> str:
-        return f"{self.kind}-{self.number}".replace(".", "-").replace(" ", "-").lower()
+        return re.sub(r"[^a-z0-9]+", "-", f"{self.kind} {self.number}".lower()).strip("-")
 
 
 @dataclass
@@ -127,6 +128,15 @@ class Chapter:
         return [pid for section in self.sections for pid in section.provisions]
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a provision sits in one edition, and its number there (chapter.position)."""
+
+    chapter: Chapter
+    section: Section
+    number: str
+
+
 @dataclass
 class Edition:
     """One published edition of Working Together with its own table of contents."""
@@ -137,6 +147,18 @@ class Edition:
     evidence: list[Evidence]
     chapters: list[Chapter]
     position: Position
+
+    @cached_property
+    def placements(self) -> dict[str, Placement]:
+        """Each provision id in this edition with its chapter, section and number, in reading order."""
+        placed: dict[str, Placement] = {}
+        for chapter in self.chapters:
+            index = 0
+            for section in chapter.sections:
+                for identifier in section.provisions:
+                    index += 1
+                    placed.setdefault(identifier, Placement(chapter, section, f"{chapter.number}.{index}"))
+        return placed
 
 
 @dataclass

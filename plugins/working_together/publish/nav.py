@@ -1,0 +1,30 @@
+"""The site navigation: hand-written pages from mkdocs.yml with the generated guidance placed after the home page."""
+
+from __future__ import annotations
+
+from ..model import Corpus
+from ..render import paths
+
+
+def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
+    """Nav entries for the current edition, earlier editions, provisions, sources and glossary."""
+    current = corpus.current_edition
+    entries: list[dict[str, object]] = [{f"{current.id} edition (current)": _edition_entries(current)}]
+    earlier = [{f"{edition.id} edition": _edition_entries(edition)} for edition in reversed(corpus.editions[:-1])]
+    if earlier:
+        entries.append({"Earlier editions": earlier})
+    entries.append({"All provisions": paths.PROVISIONS_INDEX})
+    sources = [paths.SOURCES_INDEX] + [
+        {source.title: paths.source_page(source.id)} for source in corpus.sources.values()
+    ]
+    entries.append({"Sources": sources})
+    entries.append({"Glossary": paths.GLOSSARY})
+    return entries
+
+
+def _edition_entries(edition) -> list[object]:  # noqa: ANN001 - an Edition
+    chapters = [
+        {f"{chapter.number}. {chapter.title}": paths.chapter_page(edition.id, chapter.number)}
+        for chapter in edition.chapters
+    ]
+    return [paths.edition_page(edition.id), *chapters]

@@ -1,0 +1,68 @@
+"""A chapter page and an edition's contents page."""
+
+from __future__ import annotations
+
+from ..model import Chapter, Corpus, Edition
+from . import paths
+from .labels import CHAPTER_STATUSES, status_badge
+from .markdown import escape, escape_html
+from .provision import provision_in_chapter, sources_disclosure
+
+
+def chapter_page(corpus: Corpus, edition: Edition, chapter: Chapter) -> str:
+    """Status band, superseded banner if any, then sections and their provisions."""
+    page = paths.chapter_page(edition.id, chapter.number)
+    parts = [
+        f"# Chapter {chapter.number}: {escape(chapter.title)}",
+        _status_band(corpus, edition, chapter, page),
+        superseded_banner(corpus, edition, page),
+    ]
+    for section in chapter.sections:
+        parts.append(f"## {escape(section.title)}")
+        parts.extend(provision_in_chapter(corpus, corpus.provisions[pid], edition, page) for pid in section.provisions)
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def edition_page(corpus: Corpus, edition: Edition) -> str:
+    """The edition's table of contents: chapters with their status and number of provisions."""
+    page = paths.edition_page(edition.id)
+    parts = [
+        f"# {escape(edition.title)}",
+        superseded_banner(corpus, edition, page),
+        "| Chapter | Status | Provisions |",
+    ]
+    parts[-1] += "\n| --- | --- | --- |"
+    for chapter in edition.chapters:
+        link = paths.link(page, paths.chapter_page(edition.id, chapter.number))
+        status = CHAPTER_STATUSES[chapter.status].name
+        parts[-1] += (
+            f"\n| [Chapter {chapter.number}: {escape(chapter.title)}]({link}) | {status} | {len(chapter.provision_ids)} |"
+        )
+    parts.append(sources_disclosure(corpus, edition.evidence, page, "Where this edition is described"))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def superseded_banner(corpus: Corpus, edition: Edition, page: str) -> str:
+    """A warning on every page of an edition that is no longer current, pointing to the current one."""
+    current = corpus.current_edition
+    if edition is current:
+        return ""
+    link = paths.link(page, paths.edition_page(current.id))
+    return (
+        f'!!! warning "Superseded: this is the {edition.id} edition"\n\n'
+        f"    The {edition.id} edition has been replaced by the {current.id} edition. "
+        f"It is kept so that earlier practice can be understood. [Read the current edition]({link})."
+    )
+
+
+def _status_band(corpus: Corpus, edition: Edition, chapter: Chapter, page: str) -> str:
+    """The coloured band with the chapter's status in words and an icon, and why we say so."""
+    label = CHAPTER_STATUSES[chapter.status]
+    why = sources_disclosure(corpus, chapter.status_evidence, page, "Why this status")
+    if chapter.status_note:
+        why += f"\n\n*Editorial note:* {escape(chapter.status_note)}"
+    return (
+        f'<div class="wt-status wt-status--{label.css}" markdown="1">\n\n'
+        f'<p class="wt-status__label">{status_badge(chapter.status)}'
+        f' <span class="wt-status__edition">{escape_html(edition.title)}</span></p>\n\n{why}\n\n</div>'
+    )

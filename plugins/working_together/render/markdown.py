@@ -1,0 +1,51 @@
+"""Turning guidance text into Markdown that can only mean what it says.
+
+Text from YAML is never trusted as Markdown or HTML: every character that
+Markdown or HTML could act on is escaped, so `<script>` shows as text and
+`*word*` stays literal. The only structure we honour is our own: blank lines
+between paragraphs, lines starting "- " as bullets, and [[provision-id]]
+cross-references, which become ordinary Markdown links that MkDocs validates.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from ..model import CROSS_REFERENCE
+
+# Characters Python-Markdown lets us escape with a backslash (markdown.Markdown.ESCAPED_CHARS),
+# which covers emphasis, links, code, headings, lists and attribute lists ({ }).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """One line of text made inert: HTML entities for <, > and &, backslashes before Markdown's special characters."""
+    text = _SPACE.sub(" ", text).strip()
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def escape_html(text: str) -> str:
+    """Text for raw HTML (an element's content or a double-quoted attribute), where Markdown is not processed."""
+    return html.escape(_SPACE.sub(" ", text).strip(), quote=True)
+
+
+def render_text(text: str, link_for: Callable[[str], str]) -> str:
+    """Guidance text as Markdown: escaped paragraphs and bullets, with [[id]] replaced by `link_for(id)`."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if all(line.startswith("- ") for line in lines):
+            blocks.append("\n".join(f"- {_inline(line[2:], link_for)}" for line in lines))
+        else:
+            blocks.append(_inline(" ".join(lines), link_for))
+    return "\n\n".join(blocks)
+
+
+def _inline(text: str, link_for: Callable[[str], str]) -> str:
+    """Escape a run of text, keeping cross-references as links."""
+    parts = CROSS_REFERENCE.split(text)
+    # split() alternates plain text and captured ids: even indexes are text, odd are ids.
+    return "".join(link_for(part) if index % 2 else escape(part) for index, part in enumerate(parts))

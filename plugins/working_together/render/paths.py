@@ -1,0 +1,40 @@
+"""Where each generated page lives, and relative links between pages.
+
+Links are written as relative paths to the .md source, so MkDocs turns them
+into URLs and validates them and their anchors under --strict.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+GLOSSARY = "glossary.md"
+PROVISIONS_INDEX = "provisions/index.md"
+SOURCES_INDEX = "sources/index.md"
+
+
+def edition_page(edition_id: str) -> str:
+    """The contents page of an edition."""
+    return f"editions/{edition_id}/index.md"
+
+
+def chapter_page(edition_id: str, number: str) -> str:
+    """One chapter of one edition."""
+    return f"editions/{edition_id}/chapter-{number}.md"
+
+
+def provision_page(provision_id: str) -> str:
+    """A provision's permanent page: /provisions/<id>/ never moves."""
+    return f"provisions/{provision_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    """A source document's page of anchored passages."""
+    return f"sources/{source_id}.md"
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one generated page to another (or to an anchor on the same page)."""
+    target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target

@@ -1,0 +1,141 @@
+"""A provision as Markdown: inside a chapter, on its permanent page, and the page of a retired id."""
+
+from __future__ import annotations
+
+from ..model import Corpus, Edition, Evidence, Provision, Retirement, Version
+from . import paths
+from .labels import STRENGTHS, strength_badge
+from .markdown import escape, escape_html, render_text
+
+
+def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition, page: str) -> str:
+    """The provision's block on a chapter page: numbered heading with its #id anchor, wording and source."""
+    number = edition.placements[provision.id].number
+    version = provision.version_in(edition.id)
+    assert version is not None  # the contents check guarantees it
+    return "\n\n".join(
+        [
+            f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">',
+            f"### {number} {escape(provision.title)} {{ #{provision.id} }}",
+            _wording(corpus, provision, version, edition, page),
+            _history(corpus, provision, page),
+            f"[Permanent link: {escape(provision.title)}]({paths.link(page, paths.provision_page(provision.id))})"
+            f'{{ .wt-permalink }} <button type="button" class="wt-copy-link md-button" hidden '
+            f'aria-label="Copy link to {escape_html(provision.title)}">Copy link</button>',
+            "</div>",
+        ]
+    )
+
+
+def provision_page(corpus: Corpus, provision: Provision) -> str:
+    """The permanent page: the wording in every edition, newest first; the link never changes."""
+    page = paths.provision_page(provision.id)
+    parts = [
+        f"# {escape(provision.title)}",
+        f"Permanent page of provision `{provision.id}`: link to this page and the link will keep working "
+        "in every future edition.",
+    ]
+    for edition in reversed(corpus.editions):
+        version = next((v for v in provision.versions if v.edition == edition.id), None)
+        if version is None:
+            continue
+        current = " (current)" if edition is corpus.current_edition else ""
+        placement = edition.placements.get(provision.id)
+        if version.withdrawn or placement is None:
+            parts.append(f"## {edition.id} edition{current}: withdrawn {{ #edition-{edition.id} }}")
+            parts.append(escape(version.note))
+            parts.append(sources_disclosure(corpus, version.evidence, page))
+            continue
+        chapter_link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), provision.id)
+        parts.append(f"## {edition.id} edition{current}: {placement.number} {{ #edition-{edition.id} }}")
+        parts.append(
+            f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">\n\n'
+            f"{_wording(corpus, provision, version, edition, page)}\n\n"
+            f"[Read it in chapter {placement.chapter.number} of the {edition.id} edition]({chapter_link})\n\n</div>"
+        )
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def retired_page(corpus: Corpus, retirement: Retirement) -> str:
+    """What a trainer's old link shows once an id is retired: why, and where to go instead."""
+    replacement = corpus.provisions[retirement.replaced_by]
+    link = paths.link(paths.provision_page(retirement.id), paths.provision_page(replacement.id))
+    return (
+        f"# Retired provision: {retirement.id}\n\n"
+        '!!! warning "This provision has been retired"\n\n'
+        f"    {escape(retirement.reason)}\n\n"
+        f"    It was replaced by [{escape(replacement.title)}]({link}).\n"
+    )
+
+
+def _wording(corpus: Corpus, provision: Provision, version: Version, edition: Edition, page: str) -> str:
+    """Strength badge, text, roles, terms, see-also and the Source disclosure of one version."""
+
+    def link_for(identifier: str) -> str:
+        return _provision_link(corpus, identifier, edition, page)
+
+    parts = [f'<p class="wt-strength">{strength_badge(version.strength)}</p>', render_text(version.text, link_for)]
+    if version.note:
+        parts.append(f"*{STRENGTHS['editorial'].name}:* {escape(version.note)}")
+    if provision.roles:
+        names = ", ".join(escape(corpus.roles[role].name) for role in provision.roles)
+        parts.append(f"**Applies to:** {names}")
+    if provision.terms:
+        glossary = [
+            f"[{escape(corpus.terms[term].term)}]({paths.link(page, paths.GLOSSARY, term)})" for term in provision.terms
+        ]
+        parts.append(f"**Terms:** {', '.join(glossary)}")
+    if provision.refs:
+        parts.append(f"**See also:** {', '.join(link_for(ref) for ref in provision.refs)}")
+    parts.append(sources_disclosure(corpus, version.evidence, page))
+    return "\n\n".join(part for part in parts if part)
+
+
+def sources_disclosure(corpus: Corpus, evidence: list[Evidence], page: str, summary: str = "Source") -> str:
+    """A disclosure listing each piece of evidence: document, location, verbatim quote, link to the passage."""
+    if not evidence:
+        return ""
+    items = []
+    for item in evidence:
+        source = corpus.sources[item.source]
+        passage = source.passages[item.at]
+        link = paths.link(page, paths.source_page(source.id), passage.anchor)
+        items.append(f"- [{escape(source.title)}, {escape(item.at)}]({link}): “{escape(item.quote)}”")
+    return (
+        f'<details class="quote wt-source" markdown="1">\n<summary>{summary}</summary>\n\n'
+        + "\n".join(items)
+        + "\n\n</details>"
+    )
+
+
+def _history(corpus: Corpus, provision: Provision, page: str) -> str:
+    """Where this provision stands in every edition, as a disclosure."""
+    if len(provision.versions) < 2:
+        return ""
+    rows = []
+    for edition in corpus.editions:
+        version = next((v for v in provision.versions if v.edition == edition.id), None)
+        if version is None:
+            continue
+        placement = edition.placements.get(provision.id)
+        if version.withdrawn or placement is None:
+            rows.append(f"- {edition.id} edition: withdrawn")
+            continue
+        link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), provision.id)
+        label = STRENGTHS[version.strength].name
+        rows.append(f"- {edition.id} edition: [{placement.number}]({link}) ({label})")
+    return (
+        '<details class="abstract wt-history" markdown="1">\n<summary>History</summary>\n\n'
+        + "\n".join(rows)
+        + "\n\n</details>"
+    )
+
+
+def _provision_link(corpus: Corpus, identifier: str, edition: Edition, page: str) -> str:
+    """A cross-reference: to the same edition's chapter if the target is there, else to its permanent page."""
+    target = corpus.provisions[identifier]
+    placement = edition.placements.get(identifier)
+    if placement:
+        link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), identifier)
+        return f"[{placement.number} {escape(target.title)}]({link})"
+    return f"[{escape(target.title)}]({paths.link(page, paths.provision_page(identifier))})"

@@ -1,0 +1,31 @@
+"""Every generated page of the site, keyed by its path under docs/."""
+
+from __future__ import annotations
+
+from ..model import Corpus
+from . import paths
+from .chapter import chapter_page, edition_page
+from .provision import provision_page, retired_page
+from .reference import glossary_page, provisions_index
+from .source import source_page, sources_index
+
+
+def generated_pages(corpus: Corpus) -> dict[str, str]:
+    """Markdown for every page the guidance produces: editions, chapters, provisions, sources, glossary."""
+    pages = {
+        paths.GLOSSARY: glossary_page(corpus),
+        paths.PROVISIONS_INDEX: provisions_index(corpus),
+        paths.SOURCES_INDEX: sources_index(corpus),
+    }
+    for edition in corpus.editions:
+        pages[paths.edition_page(edition.id)] = edition_page(corpus, edition)
+        for chapter in edition.chapters:
+            pages[paths.chapter_page(edition.id, chapter.number)] = chapter_page(corpus, edition, chapter)
+    for provision in corpus.provisions.values():
+        pages[paths.provision_page(provision.id)] = provision_page(corpus, provision)
+    if corpus.registry:
+        for retirement in corpus.registry.retired:
+            pages[paths.provision_page(retirement.id)] = retired_page(corpus, retirement)
+    for source in corpus.sources.values():
+        pages[paths.source_page(source.id)] = source_page(corpus, source)
+    return pages
