@@ -1,4 +1,4 @@
-"""Hand-written pages: resolve [[provision-id]] citations and {{ block }} placeholders, reporting each failure by line."""
+"""Hand-written pages: resolve [[provision-id]] citations and {{ block }} placeholders, or say where they fail."""
 
 from __future__ import annotations
 

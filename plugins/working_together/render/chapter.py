@@ -26,19 +26,17 @@ def chapter_page(corpus: Corpus, edition: Edition, chapter: Chapter) -> str:
 def edition_page(corpus: Corpus, edition: Edition) -> str:
     """The edition's table of contents: chapters with their status and number of provisions."""
     page = paths.edition_page(edition.id)
+    rows = ["| Chapter | Status | Provisions |", "| --- | --- | --- |"]
+    for chapter in edition.chapters:
+        link = paths.link(page, paths.chapter_page(edition.id, chapter.number))
+        title = f"[Chapter {chapter.number}: {escape(chapter.title)}]({link})"
+        rows.append(f"| {title} | {CHAPTER_STATUSES[chapter.status].name} | {len(chapter.provision_ids)} |")
     parts = [
         f"# {escape(edition.title)}",
         superseded_banner(corpus, edition, page),
-        "| Chapter | Status | Provisions |",
+        "\n".join(rows),
+        sources_disclosure(corpus, edition.evidence, page, "Where this edition is described"),
     ]
-    parts[-1] += "\n| --- | --- | --- |"
-    for chapter in edition.chapters:
-        link = paths.link(page, paths.chapter_page(edition.id, chapter.number))
-        status = CHAPTER_STATUSES[chapter.status].name
-        parts[-1] += (
-            f"\n| [Chapter {chapter.number}: {escape(chapter.title)}]({link}) | {status} | {len(chapter.provision_ids)} |"
-        )
-    parts.append(sources_disclosure(corpus, edition.evidence, page, "Where this edition is described"))
     return "\n\n".join(part for part in parts if part) + "\n"
 
 

@@ -49,3 +49,8 @@ def _inline(text: str, link_for: Callable[[str], str]) -> str:
     parts = CROSS_REFERENCE.split(text)
     # split() alternates plain text and captured ids: even indexes are text, odd are ids.
     return "".join(link_for(part) if index % 2 else escape(part) for index, part in enumerate(parts))
+
+
+def disclosure(css_class: str, summary: str, body: str) -> str:
+    """A collapsed <details> block whose body is Markdown; `summary` is fixed text of ours, not content."""
+    return f'<details class="{css_class}" markdown="1">\n<summary>{summary}</summary>\n\n{body}\n\n</details>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Corpus, Edition, Evidence, Provision, Retirement, Version
 from . import paths
 from .labels import STRENGTHS, strength_badge
-from .markdown import escape, escape_html, render_text
+from .markdown import disclosure, escape, escape_html, render_text
 
 
 def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition, page: str) -> str:
@@ -101,11 +101,7 @@ def sources_disclosure(corpus: Corpus, evidence: list[Evidence], page: str, summ
         passage = source.passages[item.at]
         link = paths.link(page, paths.source_page(source.id), passage.anchor)
         items.append(f"- [{escape(source.title)}, {escape(item.at)}]({link}): “{escape(item.quote)}”")
-    return (
-        f'<details class="quote wt-source" markdown="1">\n<summary>{summary}</summary>\n\n'
-        + "\n".join(items)
-        + "\n\n</details>"
-    )
+    return disclosure("quote wt-source", summary, "\n".join(items))
 
 
 def _history(corpus: Corpus, provision: Provision, page: str) -> str:
