@@ -62,7 +62,9 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
         case "type":
             wanted = {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}
             kind = wanted.get(str(error.validator_value), str(error.validator_value))
-            return Problem(position, where, f"expected {kind}, found {_describe(error.instance)}", _fix(expected, kind))
+            return Problem(
+                position, where, f"expected {kind}, found {_describe(error.instance)}", _fix(expected, f"write {kind}")
+            )
         case "enum":
             options = ", ".join(map(str, error.validator_value))
             return Problem(position, where, f"'{error.instance}' is not allowed here", f"use one of: {options}")

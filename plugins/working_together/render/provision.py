@@ -120,11 +120,7 @@ def _history(corpus: Corpus, provision: Provision, page: str) -> str:
         link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), provision.id)
         label = STRENGTHS[version.strength].name
         rows.append(f"- {edition.id} edition: [{placement.number}]({link}) ({label})")
-    return (
-        '<details class="abstract wt-history" markdown="1">\n<summary>History</summary>\n\n'
-        + "\n".join(rows)
-        + "\n\n</details>"
-    )
+    return disclosure("abstract wt-history", "History", "\n".join(rows))
 
 
 def _provision_link(corpus: Corpus, identifier: str, edition: Edition, page: str) -> str:

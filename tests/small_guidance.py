@@ -1,0 +1,101 @@
+"""A tiny, valid guidance folder that tests copy and then break in one precise way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FILES = {
+    "sources/report.txt": (
+        "# A report\n\n"
+        "- 1.1 The child should be seen alone when appropriate.\n"
+        "- 1.2 Referrals should be decided within one working day.\n"
+        "\tand feedback given to the referrer<sup>3</sup>.\n"
+    ),
+    "sources/report.yml": (
+        "id: report\n"
+        "file: report.txt\n"
+        "title: A report\n"
+        "publisher: A department\n"
+        'published: "2010-03"\n'
+        "reference: REF-1\n"
+        "licence: Crown copyright\n"
+        "attribution: © Crown copyright 2010\n"
+        "locations:\n"
+        "  - kind: paragraph\n"
+        "    pattern: '^(?:- )?(?P<number>\\d+\\.\\d+) '\n"
+    ),
+    "editions/2010.yml": (
+        'id: "2010"\n'
+        "title: Working Together 2010\n"
+        'published: "2010-03"\n'
+        "evidence:\n"
+        "  - source: report\n"
+        "    at: paragraph 1.1\n"
+        "    quote: seen alone when appropriate\n"
+        "chapters:\n"
+        '  - number: "5"\n'
+        "    title: Individual cases\n"
+        "    status: statutory\n"
+        "    status_note: The sources call the whole document statutory guidance.\n"
+        "    sections:\n"
+        "      - title: Seeing the child\n"
+        "        provisions:\n"
+        "          - child-seen-alone\n"
+        "          - referral-decision\n"
+    ),
+    "provisions/cases.yml": (
+        "provisions:\n"
+        "  - id: child-seen-alone\n"
+        "    title: Seeing the child alone\n"
+        "    roles: [social-worker]\n"
+        "    refs: [referral-decision]\n"
+        "    versions:\n"
+        '      - edition: "2010"\n'
+        "        strength: should\n"
+        "        text: The child should be seen alone when appropriate. See [[referral-decision]].\n"
+        "        evidence:\n"
+        "          - source: report\n"
+        "            at: paragraph 1.1\n"
+        "            quote: The child should be seen alone when appropriate.\n"
+        "  - id: referral-decision\n"
+        "    title: Deciding on a referral\n"
+        "    terms: [lscb]\n"
+        "    versions:\n"
+        '      - edition: "2010"\n'
+        "        strength: should\n"
+        "        text: Referrals should be decided within one working day.\n"
+        "        evidence:\n"
+        "          - source: report\n"
+        "            at: paragraph 1.2\n"
+        "            quote: within one working day. and feedback given to the referrer.\n"
+    ),
+    "roles.yml": "roles:\n  - id: social-worker\n    name: Social worker\n    description: Social workers.\n",
+    "glossary.yml": (
+        "terms:\n"
+        "  - id: lscb\n"
+        "    term: LSCB\n"
+        "    expansion: Local Safeguarding Children Board\n"
+        "    evidence:\n"
+        "      - source: report\n"
+        "        at: paragraph 1.2\n"
+        "        quote: Referrals should be decided\n"
+    ),
+    "published-ids.yml": "published:\n  - child-seen-alone\n  - referral-decision\nretired: []\n",
+}
+
+
+def write_small_guidance(folder: Path) -> Path:
+    """Write the tiny corpus into folder/guidance and return that path."""
+    guidance = folder / "guidance"
+    for name, text in FILES.items():
+        path = guidance / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return guidance
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a file of the tiny corpus; fail loudly if the text to replace is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
