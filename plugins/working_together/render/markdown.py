@@ -23,7 +23,7 @@ _SPACE = re.compile(r"\s+")
 
 def escape(text: str) -> str:
     """One line of text made inert: HTML entities for <, > and &, backslashes before Markdown's special characters."""
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -48,7 +48,7 @@ def _inline(text: str, link_for: Callable[[str], str]) -> str:
     """Escape a run of text, keeping cross-references as links."""
     parts = CROSS_REFERENCE.split(text)
     # split() alternates plain text and captured ids: even indexes are text, odd are ids.
-    return "".join(link_for(part) if index % 2 else escape(part) for index, part in enumerate(parts))
+    return "".join(link_for(part) if index % 2 else escape(part) for index, part in enumerate(parts)).strip()
 
 
 def disclosure(css_class: str, summary: str, body: str) -> str:
