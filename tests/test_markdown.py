@@ -51,5 +51,6 @@ def test_guidance_text_keeps_paragraphs_bullets_and_cross_references() -> None:
     rendered = render_text(text, lambda identifier: f"[5.1](#{identifier})")
     assert rendered == "First \\*paragraph\\* continues\\.\n\n- one\n- two [5.1](#child-seen-alone)"
     assert html_of(rendered) == (
-        '<p>First *paragraph* continues.</p>\n<ul>\n<li>one</li>\n<li>two <a href="#child-seen-alone">5.1</a></li>\n</ul>'
+        "<p>First *paragraph* continues.</p>\n"
+        '<ul>\n<li>one</li>\n<li>two <a href="#child-seen-alone">5.1</a></li>\n</ul>'
     )
