@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test lint clean install browser
+.PHONY: serve build test validate lint clean install browser
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -22,7 +22,7 @@ install: $(BIN)/.installed
 
 # Debian's Chromium drives the browser tests (never `playwright install`).
 browser:
-	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -37,8 +37,14 @@ build: install
 	rm -rf site
 	$(BIN)/mkdocs build --strict || { rm -rf site; exit 1; }
 
-test: install browser node_modules/.installed
-	$(BIN)/ruff check plugins tests benchmarks
+validate: install
+	$(BIN)/python -m working_together validate
+
+lint: install
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+test: install browser node_modules/.installed lint
 	$(BIN)/pytest
 
 clean:
