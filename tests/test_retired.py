@@ -17,10 +17,11 @@ def small_project(tmp_path: Path) -> Path:
     """A site made of the small corpus, with the real mkdocs.yml and a one-line home page."""
     write_small_guidance(tmp_path)
     shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "docs").mkdir()
     (tmp_path / "decision_trees").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\n{{ editions }}\n", encoding="utf-8")
-    (tmp_path / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    # Hand-written pages as in mkdocs.yml's nav, without citations of the real corpus's provisions.
+    (tmp_path / "docs").mkdir()
+    for page in (PROJECT / "docs").glob("*.md"):
+        (tmp_path / "docs" / page.name).write_text(f"# {page.stem}\n\n{{{{ editions }}}}\n", encoding="utf-8")
     return tmp_path
 
 

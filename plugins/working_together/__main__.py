@@ -15,8 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m working_together", description=__doc__)
     parser.add_argument("command", choices=["validate"], help="validate: run every check and list the problems")
     parser.add_argument("--guidance", type=Path, default=Path("guidance"), help="the guidance folder")
+    parser.add_argument("--trees", type=Path, default=Path("decision_trees"), help="the decision trees folder")
     arguments = parser.parse_args(argv)
-    corpus, problems = load_corpus(arguments.guidance, Path.cwd())
+    corpus, problems = load_corpus(arguments.guidance, Path.cwd(), arguments.trees)
     if not problems:
         problems = check(corpus)
     for problem in problems:
@@ -25,7 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(problems)} problem(s).", file=sys.stderr)
         return 1
     provisions = len(corpus.provisions)
-    print(f"OK: {len(corpus.editions)} editions, {provisions} provisions, {len(corpus.sources)} sources.")
+    print(
+        f"OK: {len(corpus.editions)} editions, {provisions} provisions, {len(corpus.sources)} sources, "
+        f"{len(corpus.trees)} decision trees."
+    )
     return 0
 
 

@@ -204,6 +204,67 @@ class Registry:
 
 
 @dataclass
+class Answer:
+    """One answer to a question, leading to the next node."""
+
+    answer: str
+    next: str
+    position: Position
+    next_position: Position
+
+
+@dataclass
+class TreeNode:
+    """A question (with answers) or an outcome (with the provisions it cites)."""
+
+    id: str
+    question: str
+    help: str
+    answers: list[Answer]
+    outcome: str
+    text: str
+    contact: str
+    timescale: str
+    cites: list[str]
+    cite_positions: list[Position]
+    position: Position
+
+    @property
+    def is_outcome(self) -> bool:
+        return not self.answers
+
+
+@dataclass
+class Tree:
+    """A 'what to do' decision tree for one edition: a start question and a graph of nodes."""
+
+    id: str
+    title: str
+    edition: str
+    summary: str
+    start: str
+    nodes: dict[str, TreeNode]
+    position: Position
+    start_position: Position
+    edition_position: Position
+
+    def paths(self) -> list[list[tuple[TreeNode, Answer | None]]]:
+        """Every path from the start to an outcome, as (node, answer taken) steps; assumes a checked tree."""
+        found: list[list[tuple[TreeNode, Answer | None]]] = []
+
+        def walk(node_id: str, path: list[tuple[TreeNode, Answer | None]]) -> None:
+            node = self.nodes[node_id]
+            if node.is_outcome:
+                found.append([*path, (node, None)])
+                return
+            for answer in node.answers:
+                walk(answer.next, [*path, (node, answer)])
+
+        walk(self.start, [])
+        return found
+
+
+@dataclass
 class Corpus:
     """Everything loaded from `guidance/`, ready to check and render."""
 
@@ -213,6 +274,7 @@ class Corpus:
     roles: dict[str, Role] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
     registry: Registry | None = None
+    trees: dict[str, Tree] = field(default_factory=dict)
 
     @property
     def current_edition(self) -> Edition:

@@ -7,8 +7,11 @@ from ..problems import Problem
 from .evidence import evidence_problems
 from .references import reference_problems
 from .registry import registry_problems
+from .trees import tree_problems
 
 
 def check(corpus: Corpus) -> list[Problem]:
     """Every problem in the corpus, sorted by file and line."""
-    return sorted([*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus)])
+    return sorted(
+        [*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus), *tree_problems(corpus)]
+    )

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..model import (
+    Answer,
     Chapter,
     Corpus,
     Edition,
@@ -22,6 +23,8 @@ from ..model import (
     Section,
     Source,
     Term,
+    Tree,
+    TreeNode,
     Version,
 )
 from ..problems import Position, Problem
@@ -34,12 +37,14 @@ SINGLE_FILES = {"roles.yml": "roles", "glossary.yml": "glossary", "published-ids
 FOLDERS = {"sources": "source", "editions": "edition", "provisions": "provisions"}
 
 
-def load_corpus(guidance_dir: Path, project_dir: Path) -> tuple[Corpus, list[Problem]]:
-    """Load all guidance; return the corpus and every problem met while reading it."""
+def load_corpus(guidance_dir: Path, project_dir: Path, trees_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load all guidance (and decision trees); return the corpus and every problem met while reading it."""
     loader = _CorpusLoader(project_dir)
     for path in sorted(guidance_dir.rglob("*")):
         if path.suffix in (".yml", ".yaml"):
             loader.load_file(path, _kind(guidance_dir, path))
+    for path in sorted(trees_dir.glob("*.y*ml")) if trees_dir else []:
+        loader.load_file(path, "tree")
     for name in SINGLE_FILES:
         if not (guidance_dir / name).exists():
             loader.problems.append(
@@ -205,6 +210,25 @@ class _CorpusLoader:
                     position=item.position,
                 )
 
+    def _add_tree(self, data: Mapping, path: Path) -> None:
+        if not self._unique("decision tree", data["id"], data.value_positions["id"], "id"):
+            return
+        nodes: dict[str, TreeNode] = {}
+        for index, item in enumerate(data["nodes"]):
+            if self._unique(f"node of tree {data['id']}", item["id"], item.value_positions["id"], f"nodes[{index}].id"):
+                nodes[item["id"]] = _tree_node(item)
+        self.corpus.trees[data["id"]] = Tree(
+            id=data["id"],
+            title=data["title"],
+            edition=data["edition"],
+            summary=data["summary"],
+            start=data["start"],
+            nodes=nodes,
+            position=data.position,
+            start_position=data.value_positions["start"],
+            edition_position=data.value_positions["edition"],
+        )
+
     def _add_registry(self, data: Mapping, path: Path) -> None:
         self.corpus.registry = Registry(
             published=list(data["published"]),
@@ -254,4 +278,24 @@ def _version(data: Mapping) -> Version:
         withdrawn=data.get("withdrawn", False),
         position=data.position,
         text_position=data.value_positions.get("text", data.position),
+    )
+
+
+def _tree_node(item: Mapping) -> TreeNode:
+    answers = [
+        Answer(answer["answer"], answer["next"], answer.position, answer.value_positions["next"])
+        for answer in item.get("answers", [])
+    ]
+    return TreeNode(
+        id=item["id"],
+        question=item.get("question", ""),
+        help=item.get("help", ""),
+        answers=answers,
+        outcome=item.get("outcome", ""),
+        text=item.get("text", ""),
+        contact=item.get("contact", ""),
+        timescale=item.get("timescale", ""),
+        cites=list(item.get("cites", [])),
+        cite_positions=_item_positions(item, "cites"),
+        position=item.position,
     )

@@ -11,3 +11,4 @@ class WorkingTogetherConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     guidance_dir = c.Dir(exists=True, default="guidance")
+    trees_dir = c.Dir(exists=True, default="decision_trees")

@@ -9,7 +9,11 @@ from ..render import paths
 def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     """Nav entries for the current edition, earlier editions, provisions, sources and glossary."""
     current = corpus.current_edition
-    entries: list[dict[str, object]] = [{f"{current.id} edition (current)": _edition_entries(current)}]
+    entries: list[dict[str, object]] = []
+    if corpus.trees:
+        trees = [{tree.title: paths.tree_page(tree.id)} for tree in corpus.trees.values()]
+        entries.append({"What to do if you're worried": [paths.TREES_INDEX, *trees]})
+    entries.append({f"{current.id} edition (current)": _edition_entries(current)})
     earlier = [{f"{edition.id} edition": _edition_entries(edition)} for edition in reversed(corpus.editions[:-1])]
     if earlier:
         entries.append({"Earlier editions": earlier})

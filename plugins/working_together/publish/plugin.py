@@ -22,7 +22,7 @@ from .nav import guidance_nav
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("working-together.css", "working-together.js")
+ASSETS = ("working-together.css", "working-together.js", "navigator.js")
 ASSET_DIR = "assets/working-together"
 
 
@@ -36,7 +36,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if not self.config.enabled:
             return config
         project_dir = Path(config.config_file_path).parent
-        corpus, problems = load_corpus(Path(self.config.guidance_dir), project_dir)
+        corpus, problems = load_corpus(Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir))
         problems = problems or check(corpus)
         if problems:
             raise PluginError(str(ContentError(problems)))
@@ -44,6 +44,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.nav = _with_guidance(config.nav, guidance_nav(corpus))
         config.extra_css.append(f"{ASSET_DIR}/working-together.css")
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:

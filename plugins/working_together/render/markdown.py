@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from ..model import CROSS_REFERENCE
 
-# Characters Python-Markdown lets us escape with a backslash (markdown.Markdown.ESCAPED_CHARS),
-# which covers emphasis, links, code, headings, lists and attribute lists ({ }).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+# Characters Python-Markdown lets us escape with a backslash (markdown.Markdown.ESCAPED_CHARS, plus
+# the tables extension's |), which covers emphasis, links, code, headings, lists, attribute lists
+# ({ }) and table cells.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
 _SPACE = re.compile(r"\s+")
 
 

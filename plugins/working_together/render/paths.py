@@ -10,6 +10,7 @@ import posixpath
 
 HOME = "index.md"
 GLOSSARY = "glossary.md"
+TREES_INDEX = "trees/index.md"
 PROVISIONS_INDEX = "provisions/index.md"
 SOURCES_INDEX = "sources/index.md"
 
@@ -32,6 +33,11 @@ def provision_page(provision_id: str) -> str:
 def source_page(source_id: str) -> str:
     """A source document's page of anchored passages."""
     return f"sources/{source_id}.md"
+
+
+def tree_page(tree_id: str) -> str:
+    """A decision tree: navigator, step-by-step, flowchart and every path."""
+    return f"trees/{tree_id}.md"
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:

@@ -8,6 +8,7 @@ from .chapter import chapter_page, edition_page
 from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
 from .source import source_page, sources_index
+from .tree import tree_page, trees_index
 
 
 def generated_pages(corpus: Corpus) -> dict[str, str]:
@@ -28,4 +29,8 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
             pages[paths.provision_page(retirement.id)] = retired_page(corpus, retirement)
     for source in corpus.sources.values():
         pages[paths.source_page(source.id)] = source_page(corpus, source)
+    if corpus.trees:
+        pages[paths.TREES_INDEX] = trees_index(corpus)
+    for tree in corpus.trees.values():
+        pages[paths.tree_page(tree.id)] = tree_page(corpus, tree)
     return pages

@@ -1,0 +1,185 @@
+/* Working Together: the decision-tree navigator.
+ *
+ * Progressive enhancement over the static "Step by step" section of a tree page:
+ * every question there is a heading followed by a list of answer links (#node-...),
+ * every outcome a block with its citations. This script reads that HTML and shows
+ * one question at a time. The answers so far live in the URL fragment
+ * (#path=0.1 = first answer, then second answer), which never leaves the browser,
+ * so back/forward, reload and shared links all work. Nothing is sent anywhere.
+ */
+(function () {
+  "use strict";
+
+  function text(element) {
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function el(tag, attributes, children) {
+    var element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "text") element.textContent = attributes[name];
+      else element.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) { element.appendChild(child); });
+    return element;
+  }
+
+  /* A copy of static content without ids, so the page never has two elements with one id. */
+  function copy(node) {
+    var clone = node.cloneNode(true);
+    if (clone.removeAttribute) clone.removeAttribute("id");
+    if (clone.querySelectorAll) clone.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+    return clone;
+  }
+
+  function Navigator(root) {
+    this.root = root;
+    this.nodes = {};
+    var self = this;
+    document.querySelectorAll(".wt-node[data-node]").forEach(function (node) {
+      self.nodes[node.getAttribute("data-node")] = node;
+    });
+    this.start = root.getAttribute("data-start");
+    this.live = el("p", { "class": "md-visually-hidden", "aria-live": "polite" });
+    this.view = el("div", { "class": "wt-navigator__view" });
+    root.appendChild(el("h2", { "class": "wt-navigator__title", text: "Find your next step" }));
+    root.appendChild(this.view);
+    root.appendChild(this.live);
+    root.classList.add("wt-navigator--ready");
+  }
+
+  Navigator.prototype.answers = function (node) {
+    if (!node.classList.contains("wt-node--question")) return [];
+    return Array.prototype.slice.call(node.querySelectorAll(":scope > ul a[href^='#node-']"));
+  };
+
+  /* The path chosen so far: [{node, answer index, answer text}], stopping at anything invalid. */
+  Navigator.prototype.walk = function (indices) {
+    var steps = [];
+    var current = this.nodes[this.start];
+    for (var i = 0; i < indices.length && current; i++) {
+      var answers = this.answers(current);
+      var link = answers[indices[i]];
+      if (!link) break;
+      steps.push({ node: current, index: indices[i], answer: text(link) });
+      current = this.nodes[link.getAttribute("href").slice(1)];
+    }
+    return { steps: steps, current: current || this.nodes[this.start] };
+  };
+
+  Navigator.prototype.go = function (indices) {
+    var hash = "#path=" + indices.join(".");
+    this.moveFocus = true;
+    if (location.hash !== hash) location.hash = hash;
+    else this.render(indices);
+  };
+
+  Navigator.prototype.render = function (indices) {
+    var self = this;
+    var state = this.walk(indices);
+    var view = this.view;
+    view.textContent = "";
+
+    if (state.steps.length) {
+      var trail = el("ol", { "class": "wt-trail" });
+      state.steps.forEach(function (step, position) {
+        var change = el("button", { type: "button", "class": "md-button wt-trail__change" });
+        change.textContent = "Change";
+        change.appendChild(el("span", { "class": "md-visually-hidden", text: " answer to: " + text(step.node.querySelector("h3")) }));
+        change.addEventListener("click", function () { self.go(indices.slice(0, position)); });
+        trail.appendChild(el("li", {}, [
+          el("span", { text: text(step.node.querySelector("h3")) + " " }),
+          el("strong", { text: step.answer }),
+          document.createTextNode(" "),
+          change
+        ]));
+      });
+      view.appendChild(el("nav", { "aria-label": "Your answers so far" }, [trail]));
+    }
+
+    var node = state.current;
+    var heading = el("h3", { tabindex: "-1", "class": "wt-navigator__step", text: text(node.querySelector("h3")) });
+    view.appendChild(heading);
+    var answers = this.answers(node);
+    var taken = state.steps.map(function (step) { return step.index; });
+    if (answers.length) {
+      Array.prototype.forEach.call(node.children, function (child) {
+        if (child.tagName === "P" && !child.classList.contains("wt-answers-label")) view.appendChild(copy(child));
+      });
+      var group = el("div", { role: "group", "aria-label": "Answers", "class": "wt-navigator__answers" });
+      answers.forEach(function (link, index) {
+        var button = el("button", { type: "button", "class": "md-button md-button--primary", text: text(link) });
+        button.addEventListener("click", function () { self.go(taken.concat([index])); });
+        group.appendChild(button);
+      });
+      view.appendChild(group);
+      this.live.textContent = "Question " + (state.steps.length + 1) + ": " + heading.textContent;
+    } else {
+      Array.prototype.forEach.call(node.children, function (child) {
+        if (child.tagName !== "H3" && !child.querySelector("a.wt-start-again")) view.appendChild(copy(child));
+      });
+      var print = el("button", { type: "button", "class": "md-button md-button--primary", text: "Print a record of this path" });
+      print.addEventListener("click", function () { self.printRecord(state, heading.textContent); });
+      view.appendChild(print);
+      this.live.textContent = "Outcome: " + heading.textContent;
+    }
+    if (state.steps.length) {
+      var restart = el("button", { type: "button", "class": "md-button", text: "Start again" });
+      restart.addEventListener("click", function () { self.go([]); });
+      view.appendChild(restart);
+    }
+    if (this.moveFocus) heading.focus();
+    this.moveFocus = false;
+  };
+
+  /* A dated record of the path, printed on its own; built here and never sent anywhere. */
+  Navigator.prototype.printRecord = function (state, outcome) {
+    var old = document.querySelector(".wt-record");
+    if (old) old.remove();
+    var steps = el("ol", {}, state.steps.map(function (step) {
+      return el("li", { text: text(step.node.querySelector("h3")) + " — " + step.answer });
+    }));
+    var body = el("div", {});
+    Array.prototype.forEach.call(state.current.children, function (child) {
+      if (child.tagName !== "H3" && !child.querySelector("a.wt-start-again")) body.appendChild(copy(child));
+    });
+    var record = el("div", { "class": "wt-record" }, [
+      el("h1", { text: "Record: " + this.root.getAttribute("data-title") }),
+      el("p", { text: "Printed " + new Date().toLocaleString("en-GB") + " · Working Together " +
+        this.root.getAttribute("data-edition") + " edition · " + location.href }),
+      el("h2", { text: "Answers given" }), steps,
+      el("h2", { text: "Outcome: " + outcome }), body
+    ]);
+    document.body.appendChild(record);
+    document.body.classList.add("wt-printing-record");
+    window.addEventListener("afterprint", function () {
+      document.body.classList.remove("wt-printing-record");
+    }, { once: true });
+    window.print();
+  };
+
+  function indicesFromHash() {
+    var match = /^#path=([0-9.]*)$/.exec(location.hash);
+    if (!match) return null;
+    return match[1] ? match[1].split(".").map(Number) : [];
+  }
+
+  var active = null;
+
+  function mount() {
+    var root = document.querySelector(".wt-navigator[data-start]");
+    if (!root) { active = null; return; }
+    if (!root.classList.contains("wt-navigator--ready")) active = new Navigator(root);
+    active.render(indicesFromHash() || []);
+  }
+
+  window.addEventListener("hashchange", function () {
+    var indices = indicesFromHash();
+    if (active && indices) active.render(indices);
+  });
+
+  // Material's document$ re-runs page scripts after instant navigation; plain load otherwise.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(mount);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})();

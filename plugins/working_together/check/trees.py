@@ -1,0 +1,84 @@
+"""Decision trees: every answer leads somewhere, every node is reachable, no loops, outcomes rest on provisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Corpus, Tree
+from ..problems import Problem
+from .suggest import did_you_mean
+
+
+def tree_problems(corpus: Corpus) -> list[Problem]:
+    """Every structural or citation problem in every tree."""
+    return [problem for tree in corpus.trees.values() for problem in _problems(corpus, tree)]
+
+
+def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
+    edition = corpus.edition(tree.edition)
+    if edition is None:
+        known = ", ".join(e.id for e in corpus.editions)
+        yield Problem(tree.edition_position, tree.id, f"unknown edition '{tree.edition}'", f"use one of: {known}")
+    if tree.start not in tree.nodes:
+        hint = did_you_mean(tree.start, tree.nodes)
+        yield Problem(tree.start_position, tree.id, f"start node '{tree.start}' does not exist{hint}", "correct it")
+        return
+    if tree.nodes[tree.start].is_outcome:
+        yield Problem(tree.start_position, tree.id, "the tree starts with an outcome", "start with a question")
+    for node in tree.nodes.values():
+        where = f"{tree.id}.{node.id}"
+        if node.answers and (node.outcome or node.cites):
+            yield Problem(
+                node.position,
+                where,
+                "a node cannot be both a question and an outcome",
+                "split it: a question has question and answers; an outcome has outcome and cites",
+            )
+        for answer in node.answers:
+            if answer.next not in tree.nodes:
+                hint = did_you_mean(answer.next, tree.nodes)
+                yield Problem(answer.next_position, where, f"next node '{answer.next}' does not exist{hint}", "fix it")
+        for cited, position in zip(node.cites, node.cite_positions, strict=True):
+            provision = corpus.provisions.get(cited)
+            if provision is None:
+                hint = did_you_mean(cited, corpus.provisions)
+                yield Problem(position, where, f"unknown provision '{cited}'{hint}", "cite a provision id")
+            elif edition and cited not in edition.placements:
+                yield Problem(
+                    position,
+                    where,
+                    f"provision '{cited}' is not in the {tree.edition} edition",
+                    f"cite a provision of the {tree.edition} edition",
+                )
+    yield from _reachability_problems(tree)
+
+
+def _reachability_problems(tree: Tree) -> Iterator[Problem]:
+    """Unreachable nodes and loops, found by one depth-first walk from the start."""
+    state: dict[str, str] = {}  # node id -> "open" while on the current path, "done" after
+
+    def walk(node_id: str) -> Iterator[Problem]:
+        state[node_id] = "open"
+        for answer in tree.nodes[node_id].answers:
+            if answer.next not in tree.nodes:
+                continue
+            if state.get(answer.next) == "open":
+                yield Problem(
+                    answer.next_position,
+                    f"{tree.id}.{node_id}",
+                    f"answer '{answer.answer}' loops back to '{answer.next}', so this path never ends",
+                    "point it to a later question or an outcome",
+                )
+            elif answer.next not in state:
+                yield from walk(answer.next)
+        state[node_id] = "done"
+
+    yield from walk(tree.start)
+    for node in tree.nodes.values():
+        if node.id not in state:
+            yield Problem(
+                node.position,
+                f"{tree.id}.{node.id}",
+                f"node '{node.id}' cannot be reached from the start",
+                "add an answer that leads to it, or remove it",
+            )
