@@ -99,3 +99,35 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+SMALL_TREE = (
+    "id: worried\n"
+    "title: Worried about a child\n"
+    'edition: "2010"\n'
+    "summary: For anyone worried about a child.\n"
+    "start: seen\n"
+    "nodes:\n"
+    "  - id: seen\n"
+    "    question: Has the child been seen alone?\n"
+    "    answers:\n"
+    "      - answer: 'Yes'\n"
+    "        next: refer\n"
+    "      - answer: 'No'\n"
+    "        next: see-child\n"
+    "  - id: see-child\n"
+    "    outcome: See the child alone\n"
+    "    cites: [child-seen-alone]\n"
+    "  - id: refer\n"
+    "    outcome: Decide on the referral\n"
+    "    timescale: Within one working day\n"
+    "    cites: [referral-decision, child-seen-alone]\n"
+)
+
+
+def write_small_tree(folder: Path) -> Path:
+    """Write a two-outcome tree over the tiny corpus into folder/decision_trees and return its path."""
+    path = folder / "decision_trees" / "worried.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SMALL_TREE, encoding="utf-8")
+    return path

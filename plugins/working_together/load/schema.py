@@ -71,7 +71,13 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
         case "pattern":
             return Problem(position, where, f"'{error.instance}' is not in the expected form", _fix(expected, ""))
         case "minItems":
-            return Problem(position, where, "the list is empty", "add at least one item or remove the field")
+            if error.validator_value == 1:
+                return Problem(position, where, "the list is empty", "add at least one item or remove the field")
+            count = len(error.instance)
+            message = (
+                f"the list has {count} item{'s' if count != 1 else ''}; at least {error.validator_value} are needed"
+            )
+            return Problem(position, where, message, _fix(expected, "add items"))
         case "minLength":
             limit = error.validator_value
             what = "text is empty" if limit == 1 else f"text is shorter than {limit} characters"
