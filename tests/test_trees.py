@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 from small_guidance import replace_in, write_small_guidance, write_small_tree
-
 from working_together.check import check
 from working_together.load import load_corpus
 
@@ -97,7 +96,8 @@ CASES = [
         "start missing",
         ("start: seen", "start: sen"),
         [
-            "decision_trees/worried.yml:5:8: worried: start node 'sen' does not exist (did you mean 'seen'?) — correct it"
+            "decision_trees/worried.yml:5:8: worried: start node 'sen' does not exist (did you mean 'seen'?)"
+            " — correct it"
         ],
     ),
 ]

@@ -173,8 +173,10 @@
     active.render(indicesFromHash() || []);
   }
 
+  // An empty fragment is the start (the browser's back button to the bare page); #node-... anchors
+  // belong to the static steps and leave the navigator as it is.
   window.addEventListener("hashchange", function () {
-    var indices = indicesFromHash();
+    var indices = location.hash.length > 1 ? indicesFromHash() : [];
     if (active && indices) active.render(indices);
   });
 

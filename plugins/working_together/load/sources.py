@@ -3,11 +3,19 @@
 The text files are kept exactly as extracted. Cleaning happens here, in code, so
 every change to the wording a reader sees is repeatable and listed on the
 source's page; nothing is edited by hand.
+
+The split reads the text line by line. Each source's `locations` rules say which
+lines open a passage. Every other line is page furniture (removed everywhere), a
+footnote (left out; the passage carries on after it), a heading or box that ends
+a numbered passage, or more of the current passage. Each general rule is written
+out for readers in STANDARD_CLEANING; what is particular to one document is in
+its `cleaning:` list.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Passage
@@ -17,18 +25,64 @@ STANDARD_CLEANING = [
     "Runs of spaces and tab characters between words are read as one space.",
     "Markdown emphasis marks (*) and heading marks (#) left by the extraction are removed.",
     "Footnote markers (superscript numbers) are removed from the text.",
+    "List marks (-, •, ●●) are shown as list items.",
+    "Footnotes printed at the foot of a page are left out of the passage they interrupt, which carries on "
+    "after them; so are the numbered notes, such as “(1) …”, that belong to a footnote or figure.",
+    "Page furniture is removed: lone page numbers, running headers such as “CHAPTER 9 83”, a running title "
+    "the extraction broke into fragments, column headings repeated at the top of each page of a table, and "
+    "the cover's short lines (such as the publisher's name) printed again on the back page.",
+    "A line the extraction marked as a list item but which carries on the sentence of the line before "
+    "(after a page break) is read as ordinary text.",
+    "A numbered paragraph or recommendation ends at the next numbered passage, or at the next heading, box "
+    "(such as “Recommendation” or “Case study”), stand-alone quotation, line in bold or indented new block "
+    "of text; a passage that opens with a heading, such as a section or a consultation question, and a table "
+    "row run on to the next passage.",
 ]
 
+_SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _SUPERSCRIPTS = re.compile(r"<sup>[^<]*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _EMPHASIS = re.compile(r"\*+")
 _HEADING = re.compile(r"^\s*#+\s*")
-_BULLET = re.compile(r"^\s*[-\u2022\u25aa\u25cf\u2013]\s+")
+_BULLET = re.compile(r"^\s*(?:[-\u2013]|[\u2022\u25aa\u25cf]+)\s+")
 _SPACE = re.compile(r"\s+")
+
+# Footnotes: "¹² PSA Delivery…", "^{48 618}G survey…" (a garbled superscript), "- 40 Figures…", "3\t http://…".
+_FOOTNOTE_SUPERSCRIPT = re.compile(r"^\s*(?:- )?\s*(?:([\u00b9\u00b2\u00b3\u2070-\u2079]+)|\^\{(\d+))")
+_FOOTNOTE_NUMBER = re.compile(r"^\s*(?:- )?(\d{1,3})(\t| )\s*\S")
+_NOTE = re.compile(r"^\s*- \(\d{1,2}\) ")  # "(1) Figures are for April to September 2008", under a figure or footnote
+# Page furniture.
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_RUNNING_HEADER = re.compile(r"^\s*(?:CHAPTER|APPENDIX|ANNEX)\s+\w{1,3}\s+\d{1,3}\s*$")
+_FRAGMENT_MAX = 30  # a sideways running title comes out as short pieces broken mid-word
+_REPEATED_BLOCK = 3  # lines in a block of column headings ...
+_REPEATS = 5  # ... repeated at least this often
+_DISTINCTIVE = 40  # a repeated heading line this long is removed wherever it stands alone
+_COVER_LINES = 8  # lines with text on the cover ...
+_BACK_PAGE_LINES = 20  # ... and on the back page
+# Headings and boxes.
+_SHORT = 70
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
+_FULL_STOP = re.compile(r"[.!?][\"”’')\]]*$")
+_NO_HEADING_END = re.compile(r"[.,;:!][\"”’')\]]*$")
+_BOLD_LINE = re.compile(r"^\s*(?:#+\s*)?\*\*[^*]+\*\*\s*$")
+_BOX_TITLE = re.compile(r"^\s*Case\s+study\b")
+_QUOTE_START = re.compile(r"^[\"“‘]")
+# The end of a line before a real list item: a sentence or clause ends, or "…; and" / "…; or" joins items.
+_LIST_LEAD_IN = re.compile(r"(?:[.!?:;][\"”’')\]]*|(?:^|;\s*)(?:and|or))$")
 
 
 @dataclass(frozen=True)
 class LocationRule:
-    """How to recognise the first line of one kind of numbered passage, and where in the document to look."""
+    """How to recognise the first line of one kind of numbered passage, and where in the document to look.
+
+    The pattern's `number` group gives the passage's number. Three optional groups handle lines the
+    extraction garbled: `previous`, text at the start of the line that still belongs to the passage
+    before; `stray`, a paragraph number printed inside the line instead of at its start (it is moved
+    to the start); and an empty `number` group, for a paragraph whose number was lost, which is then
+    numbered after the passage of its kind before it. An empty `row` group marks the passages as the
+    rows of a table, which run on to the next row: a line that looks like a heading or a box inside a
+    table cell does not end them.
+    """
 
     kind: str
     pattern: re.Pattern[str]
@@ -52,43 +106,267 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def page_furniture(lines: list[str]) -> set[int]:
+    """Indexes of lines that belong to the page rather than the text: page numbers, running headers and titles."""
+    furniture = {
+        index
+        for index, line in enumerate(lines)
+        if _PAGE_NUMBER.match(line) or _RUNNING_HEADER.match(_EMPHASIS.sub("", line))
+    }
+    furniture |= _title_fragments(lines) | _repeated_blocks(lines) | _cover_repeats(lines)
+    return furniture
+
+
+def _title_fragments(lines: list[str]) -> set[int]:
+    """A running title printed sideways comes out as a run of short pieces, three or more of them broken mid-word."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip() or len(lines[index].strip()) > _FRAGMENT_MAX:
+            index += 1
+            continue
+        run = []
+        while index < len(lines) and len(lines[index].strip()) <= _FRAGMENT_MAX:
+            if lines[index].strip():
+                run.append(index)
+            index += 1
+        # Pieces broken mid-word ("overnm" / "ent's"), grouped while they follow one another.
+        broken = [
+            (a, b) for a, b in zip(run, run[1:], strict=False) if re.search(r"\w$", lines[a]) and lines[b][:1].islower()
+        ]
+        pieces = sorted({line for pair in broken for line in pair})
+        groups: list[list[int]] = []
+        for line in pieces:
+            if groups and run.index(line) == run.index(groups[-1][-1]) + 1:
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        for group in groups:
+            if sum(1 for a, b in broken if a in group and b in group) >= 3:
+                found |= set(group)
+                after = run.index(group[-1]) + 1
+                if after < len(run) and _PAGE_NUMBER.match(lines[run[after]]):
+                    found.add(run[after])
+    return found
+
+
+def _repeated_blocks(lines: list[str]) -> set[int]:
+    """Blocks of short lines repeated identically on page after page: a table's column headings."""
+    texts = [(index, line.strip()) for index, line in enumerate(lines) if line.strip()]
+    grams = [texts[i : i + _REPEATED_BLOCK] for i in range(len(texts) - _REPEATED_BLOCK + 1)]
+    counts = Counter(tuple(text for _, text in gram) for gram in grams)
+    found: set[int] = set()
+    for gram in grams:
+        key = tuple(text for _, text in gram)
+        if counts[key] >= _REPEATS and all(len(text) <= _SHORT for text in key):
+            found |= {index for index, _ in gram}
+    # Where a page repeats only part of the block: a distinctive heading line, or one next to another heading line.
+    headings = {text for index, text in texts if index in found}
+    changed = True
+    while changed:
+        changed = False
+        for position, (index, text) in enumerate(texts):
+            if index in found or text not in headings:
+                continue
+            neighbours = {texts[near][0] for near in (position - 1, position + 1) if 0 <= near < len(texts)}
+            if len(text) >= _DISTINCTIVE or neighbours & found:
+                found.add(index)
+                changed = True
+    return found
+
+
+def _cover_repeats(lines: list[str]) -> set[int]:
+    """Short lines of the cover (such as the publisher's name) printed again on the back page."""
+    texts = [(index, line.strip()) for index, line in enumerate(lines) if line.strip()]
+    if len(texts) <= _COVER_LINES + _BACK_PAGE_LINES:
+        return set()
+    cover = {text for _, text in texts[:_COVER_LINES] if len(text) <= _FRAGMENT_MAX}
+    return {index for index, text in texts[-_BACK_PAGE_LINES:] if text in cover}
+
+
 def split_passages(text: str, rules: list[LocationRule]) -> dict[str, Passage]:
-    """The numbered passages of a document, keyed by location such as 'paragraph 3.26'.
+    """The numbered passages of a document, keyed by location such as 'paragraph 3.26', in document order.
 
     A passage starts at a line matching one of the rules and runs until the next
-    passage starts, a heading appears, or its kind's end marker is reached. When a
-    number repeats (a running page header, a quoted list), the first occurrence wins
-    and later ones are read as continuation text.
+    passage starts, a markdown heading appears, or its kind's end marker is reached;
+    a numbered paragraph (one that does not open with a heading, and is not a table
+    row) also ends at a sub-heading, box, stand-alone quotation or bold line. Page
+    furniture and footnotes are skipped without ending the passage. When a number
+    repeats (a running page header, a quoted list), the first occurrence wins and
+    later ones are read as continuation text.
     """
-    passages: dict[str, Passage] = {}
-    active = {rule.kind: not rule.start_marker for rule in rules}
-    current: Passage | None = None
-    for raw in text.splitlines():
-        for rule in rules:
+    return _Splitter(text, rules).passages
+
+
+class _Splitter:
+    """One pass over a document's lines, keeping the passage being read and the footnotes seen so far."""
+
+    def __init__(self, text: str, rules: list[LocationRule]) -> None:
+        self.lines = text.splitlines()
+        self.rules = rules
+        self.passages: dict[str, Passage] = {}
+        self.active = [not rule.start_marker for rule in rules]
+        self.current: Passage | None = None
+        self.headed = False  # the current passage opened with a heading, so sub-headings do not end it
+        self.parent: Passage | None = None  # the last passage that opened with a heading, such as a chapter
+        self.last_footnote = 0
+        self.footnote_block = False  # the last line with text was a footnote
+        self.after_footnote = False  # the line just before was a footnote (or its continuation)
+        self.markers = _footnote_markers(self.lines)
+        furniture = page_furniture(self.lines)
+        for index, raw in enumerate(self.lines):
+            self._markers(raw)
+            if index not in furniture:
+                self._read(index, raw)
+
+    def _markers(self, raw: str) -> None:
+        """Switch kinds of passage on and off at their `from` and `until` lines; an `until` line ends the passage."""
+        for number, rule in enumerate(self.rules):
             if rule.start_marker and rule.start_marker in raw:
-                active[rule.kind] = True
-            elif rule.end_marker and rule.end_marker in raw and active[rule.kind]:
-                active[rule.kind] = False
-                if current and current.kind == rule.kind:
-                    current = None
-        started = _start(raw, rules, active, passages)
-        if started:
-            current = started
-            passages[current.location] = current
-        elif _HEADING.match(raw) and raw.strip():
-            current = None
-        elif current and raw.strip():
-            current.text += "\n" + clean_line(raw)
-    return passages
+                self.active[number] = True
+            elif rule.end_marker and rule.end_marker in raw and self.active[number]:
+                self.active[number] = False
+                if self.current and self.current.kind == rule.kind:
+                    self.current = None
+
+    def _read(self, index: int, raw: str) -> None:
+        if self._start(raw):
+            self.footnote_block = self.after_footnote = False
+            return
+        if not raw.strip():
+            self.after_footnote = False
+            return
+        if self._footnote(index, raw):
+            self.footnote_block = self.after_footnote = True
+            return
+        self.footnote_block = self.after_footnote = False
+        if _BOLD_LINE.match(raw) and self.parent:
+            # A question in bold between numbered paragraphs belongs with the heading it stands under.
+            self.parent.text += "\n" + clean_line(raw)
+            self.current = self.parent if self.current is self.parent else None
+        elif _HEADING.match(raw):
+            self.current = self.parent = None
+        elif self.current and not self.headed and self._ends_passage(index, raw):
+            self.current = None
+        elif self.current:
+            self._continue(clean_line(raw))
+
+    def _start(self, raw: str) -> bool:
+        """Open a new passage if this line begins one that has not been seen yet."""
+        line = _EMPHASIS.sub("", raw)
+        for number, rule in enumerate(self.rules):
+            match = rule.pattern.match(line) if self.active[number] else None
+            if not match:
+                continue
+            groups = match.groupdict()
+            passage_number = match["number"] or self._next_number(rule.kind)
+            if not passage_number or f"{rule.kind} {passage_number}" in self.passages:
+                continue
+            if groups.get("previous"):
+                if self.current:
+                    self._continue(clean_line(groups["previous"]))
+                line = line[match.end("previous") :]
+            if groups.get("stray"):
+                line = line[: match.start("stray")] + line[match.end("stray") :]
+            text = clean_line(line).removeprefix("- ")
+            if groups.get("stray") or not match["number"]:
+                text = f"{passage_number} {text}"
+            self.current = Passage(rule.kind, passage_number, text)
+            if _looks_like_heading(text):
+                self.parent = self.current
+            self.headed = _looks_like_heading(text) or "row" in groups
+            self.passages[self.current.location] = self.current
+            return True
+        return False
+
+    def _next_number(self, kind: str) -> str:
+        """The number after the last passage of this kind: '5.1' -> '5.2', '7' -> '8'."""
+        numbers = [passage.number for passage in self.passages.values() if passage.kind == kind]
+        if not numbers or not re.fullmatch(r"(\d+\.)*\d+", numbers[-1]):
+            return ""
+        head, _, last = numbers[-1].rpartition(".")
+        return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+
+    def _footnote(self, index: int, raw: str) -> bool:
+        """Is this line a footnote, a note under one, or the continuation of the footnote just before?"""
+        if _NOTE.match(raw):
+            return True
+        # The footnote's own next line: a URL broken over two lines, or an indented line not carrying on a sentence.
+        follows = len(raw.split()) == 1 or (raw[:1].isspace() and not raw.strip()[:1].islower())
+        if self.after_footnote and follows and not _BULLET.match(raw):
+            return True
+        superscript = _FOOTNOTE_SUPERSCRIPT.match(raw)
+        if superscript:
+            digits = superscript[1] or superscript[2]
+            self.last_footnote = max(self.last_footnote, _footnote_number(digits))
+            return True
+        numbered = _FOOTNOTE_NUMBER.match(raw)
+        if not numbered:
+            return False
+        number = int(numbered[1])
+        expected = (
+            any(line < index for line in self.markers.get(number, []))
+            or (numbered[2] == "\t" and number <= self.last_footnote + 3)
+            or (self.footnote_block and number <= self.last_footnote + 2)
+        )
+        if number > self.last_footnote and expected:
+            self.last_footnote = number
+            return True
+        return False
+
+    def _ends_passage(self, index: int, raw: str) -> bool:
+        """Does this line close a numbered passage: a heading, box title, stand-alone quotation or bold line?"""
+        if _BOLD_LINE.match(raw) or _BOX_TITLE.match(raw):
+            return True
+        line = clean_line(raw)
+        previous = self.current.text.splitlines()[-1] if self.current else ""
+        if line.startswith("- "):
+            return False
+        if _FULL_STOP.search(previous) and (_QUOTE_START.match(line) or _new_block(raw)):
+            return True
+        return bool(
+            _looks_like_heading(line)
+            and (line[:1].isupper() or line[:1].isdigit())
+            and _SENTENCE_END.search(previous)
+            and self._break_after(index)
+        )
+
+    def _break_after(self, index: int) -> bool:
+        """Is the next line blank, or the start of a passage (so this line stands on its own)?"""
+        if index + 1 >= len(self.lines):
+            return True
+        following = self.lines[index + 1]
+        line = _EMPHASIS.sub("", following)
+        return not following.strip() or any(rule.pattern.match(line) for rule in self.rules)
+
+    def _continue(self, line: str) -> None:
+        """Add a line to the current passage; a false list item that carries on a broken sentence joins it."""
+        assert self.current is not None
+        previous = self.current.text.splitlines()[-1]
+        broken = not previous.startswith("- ") and not _LIST_LEAD_IN.search(previous)
+        if line.startswith("- ") and line[2:3].islower() and broken and _FULL_STOP.search(line):
+            line = line[2:]
+        self.current.text += "\n" + line
 
 
-def _start(
-    raw: str, rules: list[LocationRule], active: dict[str, bool], passages: dict[str, Passage]
-) -> Passage | None:
-    """A new passage if this line opens one that has not been seen yet."""
-    line = _EMPHASIS.sub("", raw)
-    for rule in rules:
-        match = rule.pattern.match(line) if active[rule.kind] else None
-        if match and f"{rule.kind} {match['number']}" not in passages:
-            return Passage(rule.kind, match["number"], clean_line(line).removeprefix("- "))
-    return None
+def _new_block(raw: str) -> bool:
+    """An indented line starting with a capital: the extraction's sign of a new text block, such as a box."""
+    return raw[:1].isspace() and raw.lstrip()[:1].isupper()
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line that does not end like a sentence or clause, such as 'Progress so far' or 'Question 1'."""
+    return 0 < len(line) <= _SHORT and not line.startswith("- ") and not _NO_HEADING_END.search(line)
+
+
+def _footnote_number(digits: str) -> int:
+    return int("".join(str(_SUPERSCRIPT_DIGITS.index(c)) if c in _SUPERSCRIPT_DIGITS else c for c in digits))
+
+
+def _footnote_markers(lines: list[str]) -> dict[int, list[int]]:
+    """Footnote number -> the lines whose text carries its marker (a superscript number)."""
+    markers: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        for match in re.finditer(r"<sup>(\d+)</sup>|([\u00b9\u00b2\u00b3\u2070-\u2079]+)", line):
+            markers.setdefault(_footnote_number(match[1] or match[2]), []).append(index)
+    return markers
