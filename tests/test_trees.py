@@ -129,3 +129,10 @@ def test_every_path_of_every_real_tree_reaches_an_outcome_whose_citations_resolv
     assert all(answer is not None for _, answer in path[:-1])
     edition = REAL.edition(tree.edition)
     assert all(cited in edition.placements for cited in outcome.cites)
+
+
+def test_the_real_decision_trees_are_loaded_without_problems() -> None:
+    """The per-path tests above are generated from these trees, so there must be some and they must be sound."""
+    corpus, problems = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    assert problems == [] and check(corpus) == []
+    assert len(corpus.trees) >= 2
