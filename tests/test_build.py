@@ -31,8 +31,7 @@ def placed_provisions() -> list[tuple[str, str, str]]:
 
 def test_the_real_content_has_two_editions_with_two_chapters_each() -> None:
     """Enough real content to exercise editions, history and superseded banners."""
-    assert len(CORPUS.editions) >= 2
-    assert all(len(edition.chapters) >= 2 for edition in CORPUS.editions)
+    assert sum(len(edition.chapters) >= 2 for edition in CORPUS.editions) >= 2
 
 
 @pytest.mark.parametrize(("edition", "chapter", "provision_id"), placed_provisions())
