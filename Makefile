@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test validate lint clean install browser
+.PHONY: serve build test validate lint bench clean install browser
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -41,11 +41,15 @@ validate: install
 	$(BIN)/python -m working_together validate
 
 lint: install
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
 
 test: install browser node_modules/.installed lint
 	$(BIN)/pytest
+
+# Measurements, not tests: results are written to benchmarks/*.json.
+bench: build
+	$(BIN)/python benchmarks/page_weight.py
 
 clean:
 	rm -rf site
