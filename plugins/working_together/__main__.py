@@ -1,4 +1,9 @@
-"""Maintainers' command line: `python -m working_together validate` checks the guidance without building."""
+"""Maintainers' command line, without building the site.
+
+validate          every check, with positioned messages; exit status 1 if anything is wrong
+diff OLD NEW      provisions added, amended and withdrawn from edition OLD to edition NEW
+ids               every published id and whether it is live or retired
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,61 @@ import argparse
 import sys
 from pathlib import Path
 
+from .changes import compare
 from .check import check
 from .load import load_corpus
+from .model import Corpus
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a maintainer command; return the process exit status."""
     parser = argparse.ArgumentParser(prog="python -m working_together", description=__doc__)
-    parser.add_argument("command", choices=["validate"], help="validate: run every check and list the problems")
+    parser.add_argument("command", choices=["validate", "diff", "ids"], help="what to do (see above)")
+    parser.add_argument("editions", nargs="*", help="for diff: the old and the new edition, such as 2010 2015")
     parser.add_argument("--guidance", type=Path, default=Path("guidance"), help="the guidance folder")
     parser.add_argument("--trees", type=Path, default=Path("decision_trees"), help="the decision trees folder")
     arguments = parser.parse_args(argv)
     corpus, problems = load_corpus(arguments.guidance, Path.cwd(), arguments.trees)
-    if not problems:
-        problems = check(corpus)
+    problems = problems or check(corpus)
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s).", file=sys.stderr)
         return 1
-    provisions = len(corpus.provisions)
-    print(
-        f"OK: {len(corpus.editions)} editions, {provisions} provisions, {len(corpus.sources)} sources, "
-        f"{len(corpus.trees)} decision trees."
-    )
+    if arguments.command == "diff":
+        if len(arguments.editions) != 2 or not all(corpus.edition(e) for e in arguments.editions):
+            known = ", ".join(edition.id for edition in corpus.editions)
+            parser.error(f"diff needs two editions out of: {known}")
+        _print_diff(corpus, *arguments.editions)
+    elif arguments.command == "ids":
+        _print_ids(corpus)
+    else:
+        print(
+            f"OK: {len(corpus.editions)} editions, {len(corpus.provisions)} provisions, "
+            f"{len(corpus.sources)} sources, {len(corpus.trees)} decision trees."
+        )
     return 0
+
+
+def _print_diff(corpus: Corpus, old: str, new: str) -> None:
+    changes = compare(corpus, old, new)
+    for provision in changes.added:
+        print(f"added      {provision.id}")
+    for amendment in changes.amended:
+        print(f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording)")
+    for provision in changes.withdrawn:
+        print(f"withdrawn  {provision.id}")
+
+
+def _print_ids(corpus: Corpus) -> None:
+    assert corpus.registry is not None
+    retired = {retirement.id: retirement for retirement in corpus.registry.retired}
+    for identifier in corpus.registry.published:
+        if identifier in retired:
+            print(f"{identifier}\tretired, replaced by {retired[identifier].replaced_by}")
+        else:
+            editions = ", ".join(v.edition for v in corpus.provisions[identifier].versions if not v.withdrawn)
+            print(f"{identifier}\tlive in {editions}")
 
 
 if __name__ == "__main__":

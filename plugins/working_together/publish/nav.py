@@ -13,8 +13,12 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     if corpus.trees:
         trees = [{tree.title: paths.tree_page(tree.id)} for tree in corpus.trees.values()]
         entries.append({"What to do if you're worried": [paths.TREES_INDEX, *trees]})
-    entries.append({f"{current.id} edition (current)": _edition_entries(current)})
-    earlier = [{f"{edition.id} edition": _edition_entries(edition)} for edition in reversed(corpus.editions[:-1])]
+    first = corpus.editions[0]
+    entries.append({f"{current.id} edition (current)": _edition_entries(current, current is first)})
+    earlier = [
+        {f"{edition.id} edition": _edition_entries(edition, edition is first)}
+        for edition in reversed(corpus.editions[:-1])
+    ]
     if earlier:
         entries.append({"Earlier editions": earlier})
     entries.append({"All provisions": paths.PROVISIONS_INDEX})
@@ -26,9 +30,10 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     return entries
 
 
-def _edition_entries(edition) -> list[object]:  # noqa: ANN001 - an Edition
+def _edition_entries(edition, first: bool) -> list[object]:  # noqa: ANN001 - an Edition
     chapters = [
         {f"{chapter.number}. {chapter.title}": paths.chapter_page(edition.id, chapter.number)}
         for chapter in edition.chapters
     ]
-    return [paths.edition_page(edition.id), *chapters]
+    changes = [] if first else [{"What changed": paths.changes_page(edition.id)}]
+    return [paths.edition_page(edition.id), *changes, *chapters]

@@ -25,6 +25,11 @@ def chapter_page(edition_id: str, number: str) -> str:
     return f"editions/{edition_id}/chapter-{number}.md"
 
 
+def changes_page(edition_id: str) -> str:
+    """What changed in an edition compared with the one before."""
+    return f"editions/{edition_id}/changes.md"
+
+
 def provision_page(provision_id: str) -> str:
     """A provision's permanent page: /provisions/<id>/ never moves."""
     return f"provisions/{provision_id}.md"

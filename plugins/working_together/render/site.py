@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from ..changes import compare
 from ..model import Corpus
 from . import paths
+from .changes import changes_page
 from .chapter import chapter_page, edition_page
 from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
@@ -22,6 +26,8 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
         pages[paths.edition_page(edition.id)] = edition_page(corpus, edition)
         for chapter in edition.chapters:
             pages[paths.chapter_page(edition.id, chapter.number)] = chapter_page(corpus, edition, chapter)
+    for older, newer in pairwise(corpus.editions):
+        pages[paths.changes_page(newer.id)] = changes_page(corpus, compare(corpus, older.id, newer.id))
     for provision in corpus.provisions.values():
         pages[paths.provision_page(provision.id)] = provision_page(corpus, provision)
     if corpus.registry:

@@ -1,0 +1,49 @@
+"""What changed between two editions, worked out from each provision's versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Corpus, Provision, Version
+
+
+@dataclass
+class Amendment:
+    """A provision in both editions whose wording or strength differs."""
+
+    provision: Provision
+    old: Version
+    new: Version
+
+
+@dataclass
+class Changes:
+    """Provisions added, amended and withdrawn going from one edition to another."""
+
+    old_edition: str
+    new_edition: str
+    added: list[Provision] = field(default_factory=list)
+    amended: list[Amendment] = field(default_factory=list)
+    withdrawn: list[Provision] = field(default_factory=list)
+
+
+def compare(corpus: Corpus, old_edition: str, new_edition: str) -> Changes:
+    """The changes made by `new_edition`, each list in provision id order.
+
+    The sources describe each edition only in part, so a provision missing from
+    `old_edition` is not "added": each provision is compared with its latest
+    wording before `new_edition`, and only an explicit `withdrawn` version counts
+    as a withdrawal.
+    """
+    changes = Changes(old_edition, new_edition)
+    for provision in sorted(corpus.provisions.values(), key=lambda provision: provision.id):
+        new = provision.version_in(new_edition)
+        earlier = [v for v in provision.versions if v.edition < new_edition and not v.withdrawn]
+        old = max(earlier, key=lambda version: version.edition) if earlier else None
+        if any(v.edition == new_edition and v.withdrawn for v in provision.versions):
+            changes.withdrawn.append(provision)
+        elif new and not old:
+            changes.added.append(provision)
+        elif new and old and (old.text.split() != new.text.split() or old.strength != new.strength):
+            changes.amended.append(Amendment(provision, old, new))
+    return changes
