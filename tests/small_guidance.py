@@ -81,6 +81,8 @@ FILES = {
         "        quote: Referrals should be decided\n"
     ),
     "published-ids.yml": "published:\n  - child-seen-alone\n  - referral-decision\nretired: []\n",
+    # Traces nothing, so that mistakes made elsewhere by other tests do not also leave items unaccounted for.
+    "traceability/report.yml": "source: report\ntraced: []\n",
 }
 
 

@@ -26,6 +26,7 @@ class Passage:
     kind: str
     number: str
     text: str  # cleaned text, as shown on the source page
+    breaks: list[int] = field(default_factory=list)  # indexes of text lines that followed a blank line in the source
 
     @property
     def location(self) -> str:
@@ -275,6 +276,7 @@ class Corpus:
     terms: dict[str, Term] = field(default_factory=dict)
     registry: Registry | None = None
     trees: dict[str, Tree] = field(default_factory=dict)
+    traceability: dict[str, Traceability] = field(default_factory=dict)  # keyed by source id
 
     @property
     def current_edition(self) -> Edition:
@@ -282,3 +284,49 @@ class Corpus:
 
     def edition(self, edition_id: str) -> Edition | None:
         return next((e for e in self.editions if e.id == edition_id), None)
+
+
+@dataclass
+class Tie:
+    """Source items that the sources themselves tie to Working Together, with the evidence that says so."""
+
+    items: list[str]
+    item_positions: list[Position]
+    evidence: list[Evidence]
+    position: Position
+
+
+@dataclass
+class Implementation:
+    """A source item implemented by provisions or glossary terms that do not quote it themselves."""
+
+    item: str
+    item_position: Position
+    by: list[str]
+    by_positions: list[Position]
+    note: str
+    position: Position
+
+
+@dataclass
+class Exclusion:
+    """Source items that Working Together does not implement, and why."""
+
+    reason: str
+    items: list[str]
+    item_positions: list[Position]
+    position: Position
+
+
+@dataclass
+class Traceability:
+    """Where each item of one source went: implemented (derived from evidence or listed) or out of scope."""
+
+    source: str
+    source_position: Position
+    traced: list[str]
+    traced_positions: list[Position]
+    working_together: list[Tie]
+    implemented: list[Implementation]
+    out_of_scope: list[Exclusion]
+    position: Position

@@ -7,6 +7,7 @@ from ..problems import Problem
 from .evidence import evidence_problems
 from .references import reference_problems
 from .registry import registry_problems
+from .traceability import traceability_problems
 from .trees import tree_problems
 
 
@@ -14,4 +15,5 @@ def check(corpus: Corpus) -> list[Problem]:
     """Every problem in the corpus, sorted by file and line."""
     return sorted(
         [*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus), *tree_problems(corpus)]
+        + traceability_problems(corpus)
     )

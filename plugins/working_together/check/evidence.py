@@ -34,6 +34,10 @@ def _all_evidence(corpus: Corpus) -> Iterator[tuple[Evidence, str]]:
     for term in corpus.terms.values():
         for evidence in term.evidence:
             yield evidence, f"glossary {term.id}"
+    for trace in corpus.traceability.values():
+        for index, tie in enumerate(trace.working_together):
+            for evidence in tie.evidence:
+                yield evidence, f"working_together[{index}]"
 
 
 def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem | None:

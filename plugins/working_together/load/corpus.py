@@ -16,6 +16,8 @@ from ..model import (
     Corpus,
     Edition,
     Evidence,
+    Exclusion,
+    Implementation,
     Provision,
     Registry,
     Retirement,
@@ -23,6 +25,8 @@ from ..model import (
     Section,
     Source,
     Term,
+    Tie,
+    Traceability,
     Tree,
     TreeNode,
     Version,
@@ -34,7 +38,7 @@ from .yaml_positions import Mapping, YamlProblem, read_yaml
 
 # Where each kind of file lives under guidance/.
 SINGLE_FILES = {"roles.yml": "roles", "glossary.yml": "glossary", "published-ids.yml": "registry"}
-FOLDERS = {"sources": "source", "editions": "edition", "provisions": "provisions"}
+FOLDERS = {"sources": "source", "editions": "edition", "provisions": "provisions", "traceability": "traceability"}
 
 
 def load_corpus(guidance_dir: Path, project_dir: Path, trees_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
@@ -235,6 +239,36 @@ class _CorpusLoader:
             published_positions=list(data["published"].item_positions),
             retired=[
                 Retirement(item["id"], item["replaced_by"], item["reason"], item.position) for item in data["retired"]
+            ],
+            position=data.position,
+        )
+
+    def _add_traceability(self, data: Mapping, path: Path) -> None:
+        if not self._unique("traceability file for source", data["source"], data.value_positions["source"], "source"):
+            return
+        self.corpus.traceability[data["source"]] = Traceability(
+            source=data["source"],
+            source_position=data.value_positions["source"],
+            traced=list(data["traced"]),
+            traced_positions=list(data["traced"].item_positions),
+            working_together=[
+                Tie(list(tie["items"]), list(tie["items"].item_positions), _evidence(tie["evidence"]), tie.position)
+                for tie in data.get("working_together", [])
+            ],
+            implemented=[
+                Implementation(
+                    item=entry["item"],
+                    item_position=entry.value_positions["item"],
+                    by=list(entry["by"]),
+                    by_positions=list(entry["by"].item_positions),
+                    note=entry.get("note", ""),
+                    position=entry.position,
+                )
+                for entry in data.get("implemented", [])
+            ],
+            out_of_scope=[
+                Exclusion(group["reason"], list(group["items"]), list(group["items"].item_positions), group.position)
+                for group in data.get("out_of_scope", [])
             ],
             position=data.position,
         )

@@ -212,6 +212,7 @@ class _Splitter:
         self.last_footnote = 0
         self.footnote_block = False  # the last line with text was a footnote
         self.after_footnote = False  # the line just before was a footnote (or its continuation)
+        self.blank = False  # a blank line since the current passage's last line: a possible paragraph break
         self.markers = _footnote_markers(self.lines)
         furniture = page_furniture(self.lines)
         for index, raw in enumerate(self.lines):
@@ -235,6 +236,7 @@ class _Splitter:
             return
         if not raw.strip():
             self.after_footnote = False
+            self.blank = True
             return
         if self._footnote(index, raw):
             self.footnote_block = self.after_footnote = True
@@ -272,6 +274,7 @@ class _Splitter:
             if groups.get("stray") or not match["number"]:
                 text = f"{passage_number} {text}"
             self.current = Passage(rule.kind, passage_number, text)
+            self.blank = False
             if _looks_like_heading(text):
                 self.parent = self.current
             self.headed = _looks_like_heading(text) or "row" in groups
@@ -346,6 +349,9 @@ class _Splitter:
         broken = not previous.startswith("- ") and not _LIST_LEAD_IN.search(previous)
         if line.startswith("- ") and line[2:3].islower() and broken and _FULL_STOP.search(line):
             line = line[2:]
+        if self.blank:
+            self.current.breaks.append(self.current.text.count("\n") + 1)
+            self.blank = False
         self.current.text += "\n" + line
 
 
