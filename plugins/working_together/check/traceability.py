@@ -101,7 +101,11 @@ def _listing_problems(corpus: Corpus, trace: Traceability, source: Source) -> It
             continue
         listed[entry.item] = entry.item_position
         implemented.setdefault(entry.item, f"it is listed as implemented at {entry.item_position}")
-    tied = {item: position for tie in trace.working_together for item, position in zip(tie.items, tie.item_positions)}
+    tied = {
+        item: position
+        for tie in trace.working_together
+        for item, position in zip(tie.items, tie.item_positions, strict=True)
+    }
     out_of_scope: set[str] = set()
     for index, group in enumerate(trace.out_of_scope):
         for number, (item, position) in enumerate(zip(group.items, group.item_positions, strict=True)):

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+from ..coverage import Implementer, ItemCoverage, source_coverage
+from ..load.tables import RowTable, annex_row, first_cell, paragraphs, results, table_for, table_methods
 from ..model import Corpus, Passage, Source
 from . import paths
-from .markdown import escape, render_text
+from .markdown import escape, escape_html, render_text
+
+_ENDED = re.compile(r"[.!?:;][\"”’')\]]*$")
 
 
 def source_page(corpus: Corpus, source: Source) -> str:
-    """One source as an anchored page; each passage lists the provisions that rest on it."""
+    """One source as an anchored page; tables as tables; each passage says where it went on this site."""
     page = paths.source_page(source.id)
     used_by = _used_by(corpus)
+    went = {item.passage.location: item for item in source_coverage(corpus, source.id).items}
     parts = [
         f"# {escape(source.title)}",
         "\n".join(
@@ -26,11 +32,24 @@ def source_page(corpus: Corpus, source: Source) -> str:
         f'!!! quote "Attribution"\n\n    {escape(source.attribution)}',
         "## How the text was cleaned",
         "The text below was extracted from the published PDF and cleaned by code, never by hand:\n\n"
-        + "\n".join(f"- {escape(step)}" for step in source.cleaning),
+        + "\n".join(f"- {escape(step)}" for step in [*source.cleaning, *table_methods(source.id)]),
         "## Numbered passages",
     ]
-    for passage in source.passages.values():
-        parts.append(_passage(passage, used_by.get((source.id, passage.location), []), page))
+    passages = list(source.passages.values())
+    index = 0
+    while index < len(passages):
+        table = table_for(source.id, passages[index].kind)
+        if table is None:
+            passage = passages[index]
+            parts.append(_passage(passage, _where(went.get(passage.location), used_by, source.id, passage, page), page))
+            index += 1
+            continue
+        run = []
+        while index < len(passages) and passages[index].kind == table.kind:
+            run.append(passages[index])
+            index += 1
+        wheres = [_where(went.get(passage.location), used_by, source.id, passage, page) for passage in run]
+        parts.append(_table(table, run, wheres))
     return "\n\n".join(parts) + "\n"
 
 
@@ -50,26 +69,99 @@ def sources_index(corpus: Corpus) -> str:
     return "# Sources\n\n" + intro + "\n\n" + "\n".join(rows) + "\n"
 
 
-def _passage(passage: Passage, users: list[tuple[str, str]], page: str) -> str:
-    used = ""
+def _where(item: ItemCoverage | None, used_by: dict, source_id: str, passage: Passage, page: str) -> str:
+    """Markdown saying where a passage went: implemented by, out of scope, or used by."""
+    if item and item.implemented_by:
+        links = ", ".join(_implementer_link(implementer, page) for implementer in item.implemented_by)
+        tied = " (the sources tie it to Working Together)" if item.tied else ""
+        return f"**Implemented by{tied}:** {links}"
+    if item and item.out_of_scope:
+        return f"**Out of scope:** {escape(item.out_of_scope)}"
+    users = used_by.get((source_id, passage.location), [])
     if users:
         links = ", ".join(f"[{escape(title)}]({paths.link(page, paths.provision_page(pid))})" for pid, title in users)
-        used = f"\n\n*Used by:* {links}"
+        return f"*Used by:* {links}"
+    return ""
+
+
+def _implementer_link(implementer: Implementer, page: str) -> str:
+    if implementer.kind == "term":
+        return f"[{escape(implementer.title)}]({paths.link(page, paths.GLOSSARY, implementer.id)}) (glossary)"
+    return f"[{escape(implementer.title)}]({paths.link(page, paths.provision_page(implementer.id))})"
+
+
+def _passage(passage: Passage, where: str, page: str) -> str:
     heading = f"**{escape(passage.location[0].upper() + passage.location[1:])}**"
-    return (
-        f'<div class="wt-passage" id="{passage.anchor}" markdown="1">\n\n{heading}\n\n'
-        f"{render_text(_separate_bullets(passage.text), escape)}{used}\n\n</div>"
-    )
+    start, rows, end = results(passage)
+    if rows:
+        answers = ["| Answer | Total | Percent |", "| --- | ---: | ---: |"]
+        answers += [f"| {escape(answer)} | {total} | {percent} |" for answer, total, percent in rows]
+        body = "\n\n".join(
+            part
+            for part in (_text(paragraphs(passage, 0, start)), "\n".join(answers), _text(paragraphs(passage, end)))
+            if part
+        )
+    else:
+        body = _text(paragraphs(passage))
+    where = f"\n\n{where}" if where else ""
+    return f'<div class="wt-passage" id="{passage.anchor}" markdown="1">\n\n{heading}\n\n{body}{where}\n\n</div>'
 
 
-def _separate_bullets(text: str) -> str:
-    """Put blank lines between runs of bullet and plain lines so each run renders as a list or a paragraph."""
-    lines: list[str] = []
-    for line in text.splitlines():
-        if lines and lines[-1].startswith("- ") != line.startswith("- "):
-            lines.append("")
-        lines.append(line)
+def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
+    """Rows of a table as an HTML table (so each row keeps its anchor) whose cells hold Markdown."""
+    header = "".join(f'<th scope="col">{escape_html(column)}</th>' for column in table.columns)
+    lines = [
+        f"### {escape(table.caption)}",
+        f'<div class="wt-table" role="region" aria-label="{escape_html(table.caption)}" tabindex="0" markdown="1">',
+        '<table markdown="1">',
+        f'<thead><tr>{header}<th scope="col">On this site</th></tr></thead>',
+        '<tbody markdown="1">',
+    ]
+    for passage, where in zip(run, wheres, strict=True):
+        lines.append(f'<tr id="{passage.anchor}" markdown="1">')
+        lines.append(f'<th scope="row">{escape_html(passage.number)}</th>')
+        if len(table.columns) == 4:
+            cells = annex_row(passage)
+            if cells is None:
+                note = (
+                    "*The columns of this row could not be told apart in the extraction, so its text is shown "
+                    "in the extraction's order.*"
+                )
+                lines.append(_cell(note + "\n\n" + _text(paragraphs(passage)), colspan=3))
+            else:
+                lines += [_cell(_text(cell)) for cell in cells]
+        else:
+            lines.append(_cell(_text([first_cell(passage)[1]])))
+        lines.append(_cell(where))
+        lines.append("</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
+
+
+def _cell(markdown: str, colspan: int = 1) -> str:
+    span = f' colspan="{colspan}"' if colspan > 1 else ""
+    return f'<td{span} markdown="block">\n\n{markdown}\n\n</td>'
+
+
+def _text(blocks: list[str]) -> str:
+    """Paragraphs and bullet lists as escaped Markdown; a line after a bullet that has not ended carries it on."""
+    groups: list[list[str]] = []  # each a paragraph (one line) or a list (lines starting "- ")
+    for block in blocks:
+        in_paragraph = False
+        for line in block.splitlines():
+            last = groups[-1] if groups else None
+            if line.startswith("- "):
+                if last and last[0].startswith("- "):
+                    last.append(line)
+                else:
+                    groups.append([line])
+                in_paragraph = False
+            elif last and (in_paragraph or (last[0].startswith("- ") and not _ENDED.search(last[-1]))):
+                last[-1] += " " + line
+            else:
+                groups.append([line])
+                in_paragraph = True
+    return render_text("\n\n".join("\n".join(group) for group in groups), escape)
 
 
 def _used_by(corpus: Corpus) -> dict[tuple[str, str], list[tuple[str, str]]]:
