@@ -27,6 +27,7 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     ]
     entries.append({"Sources": sources})
     entries.append({"Glossary": paths.GLOSSARY})
+    entries.append({"For maintainers": [{"Coverage of the sources": paths.COVERAGE}]})
     return entries
 
 

@@ -13,6 +13,7 @@ GLOSSARY = "glossary.md"
 TREES_INDEX = "trees/index.md"
 PROVISIONS_INDEX = "provisions/index.md"
 SOURCES_INDEX = "sources/index.md"
+COVERAGE = "coverage.md"  # for maintainers: where each source item went
 
 
 def edition_page(edition_id: str) -> str:
