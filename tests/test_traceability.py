@@ -205,7 +205,7 @@ def test_source_and_coverage_pages_say_where_each_item_went(tmp_path: Path) -> N
     assert "[LSCB](../glossary.md#lscb) (glossary)" in page
     assert "**Implemented by (the sources tie it to Working Together):** [Seeing the child alone]" in page
     coverage = coverage_page(corpus)
-    assert "| A report | 4 | 3 | 1 | 0 | 1 | 1 (100%) |" in coverage
+    assert "| [A report](sources/report.md) | 4 | 3 | 1 | 0 | 1 | 1 (100%) |" in coverage
     assert "[Paragraph 1\\.3](sources/report.md#paragraph-1-3) | Out of scope: Addressed to inspectors\\. |" in coverage
 
 

@@ -38,7 +38,8 @@ def _totals(corpus: Corpus, coverages: list[SourceCoverage]) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for coverage in coverages:
-        rows.append(_totals_row(escape(corpus.sources[coverage.source_id].title), coverage))
+        link = paths.link(paths.COVERAGE, paths.source_page(coverage.source_id))
+        rows.append(_totals_row(f"[{escape(corpus.sources[coverage.source_id].title)}]({link})", coverage))
     overall = SourceCoverage("", [item for coverage in coverages for item in coverage.items])
     rows.append(_totals_row("**All sources**", overall))
     return "\n".join(rows)
