@@ -46,7 +46,8 @@ def summary_problems(corpus: Corpus) -> list[Problem]:
                 hint = did_you_mean(tree, corpus.trees)
                 problems.append(Problem(position, f"stages[{index}].trees[{item}]", f"unknown tree '{tree}'{hint}", "fix it"))
     for identifier in current.placements:
-        version = corpus.provisions[identifier].version_in(current.id)
+        provision = corpus.provisions.get(identifier)
+        version = provision.version_in(current.id) if provision else None  # unknown ids: the contents check
         if version is not None and version.strength == "must" and identifier not in placed:
             problems.append(
                 Problem(

@@ -52,8 +52,8 @@ def trees_block(corpus: Corpus, page: str) -> str:
     ]
     return (
         '!!! tip "Worried about a child now?"\n\n'
-        "    If a child is in immediate danger, call the police on 999. Then answer a few questions in a "
-        "decision tree to find your next step:\n\n" + "\n".join(f"    {line}" for line in links)
+        "    Answer a few questions in a decision tree to find your next step:\n\n"
+        + "\n".join(f"    {line}" for line in links)
     )
 
 
