@@ -43,7 +43,7 @@ def _step_problems(corpus: Corpus, module: Module, step: ModuleStep, where: str)
             "a tree step needs the answers that lead to the state to show",
             "add 'path:', a list of answers ([] for the first question)",
         )
-    if step.provision and {"path", "node"} & set(at):
+    if step.provision and not step.tree and {"path", "node"} & set(at):
         key = "path" if "path" in at else "node"
         yield Problem(at[key], f"{where}.{key}", f"'{key}' belongs to a tree step", "remove it or add 'tree:'")
     if step.tree and "edition" in at:
