@@ -40,8 +40,11 @@ def small(tmp_path: Path, edits: list[tuple[str, str, str]] = (), module: bool =
 
 WITH_TIMESCALE = [
     ("provisions/cases.yml", "    terms: [lscb]\n", "    roles: [social-worker]\n    terms: [lscb]\n"),
-    ("provisions/cases.yml", "        strength: should\n        text: Referrals", "        strength: should\n"
-     + TIMESCALE + "        text: Referrals"),
+    (
+        "provisions/cases.yml",
+        "        strength: should\n        text: Referrals",
+        "        strength: should\n" + TIMESCALE + "        text: Referrals",
+    ),
 ]
 
 
@@ -53,7 +56,9 @@ def test_the_small_corpus_with_a_module_and_a_timescale_is_valid(tmp_path: Path)
     timescale = corpus.provisions["referral-decision"].versions[0].timescale
     assert (timescale.period, timescale.by, timescale.start) == ("one working day", ["social-worker"], "the referral")
     assert [step.provision or step.tree for step in corpus.modules["first-steps"].steps] == [
-        "referral-decision", "worried", "child-seen-alone"
+        "referral-decision",
+        "worried",
+        "child-seen-alone",
     ]
 
 
@@ -61,8 +66,11 @@ SUMMARY_CASES = [
     (
         "a must in no stage",
         [
-            ("provisions/cases.yml", "        strength: should\n        text: Referrals",
-             "        strength: must\n        text: Referrals"),
+            (
+                "provisions/cases.yml",
+                "        strength: should\n        text: Referrals",
+                "        strength: must\n        text: Referrals",
+            ),
             ("summary.yml", "      - referral-decision\n", ""),
         ],
         "guidance/summary.yml:2:3: stages: the legal duty 'referral-decision' (2010 edition 5.2, written at "
@@ -77,9 +85,14 @@ SUMMARY_CASES = [
     ),
     (
         "listed in two stages",
-        [("summary.yml", "      - child-seen-alone\n",
-          "      - child-seen-alone\n  - id: again\n    title: Again\n    label: Again.\n"
-          "    provisions: [referral-decision]\n")],
+        [
+            (
+                "summary.yml",
+                "      - child-seen-alone\n",
+                "      - child-seen-alone\n  - id: again\n    title: Again\n    label: Again.\n"
+                "    provisions: [referral-decision]\n",
+            )
+        ],
         "guidance/summary.yml:11:18: stages[1].provisions[0]: provision 'referral-decision' is already in the summary"
         " (at guidance/summary.yml:6:9) — list each provision in one stage only",
     ),
@@ -90,9 +103,15 @@ SUMMARY_CASES = [
     ),
     (
         "a stage without provisions",
-        [("summary.yml", "    provisions:\n      - referral-decision\n      - child-seen-alone\n",
-          "    provisions: []\n")],
-        "guidance/summary.yml:5:17: stages[0].provisions: the list is empty — add at least one item or remove the field",
+        [
+            (
+                "summary.yml",
+                "    provisions:\n      - referral-decision\n      - child-seen-alone\n",
+                "    provisions: []\n",
+            )
+        ],
+        "guidance/summary.yml:5:17: stages[0].provisions: the list is empty"
+        " — add at least one item or remove the field",
     ),
 ]
 
@@ -110,8 +129,8 @@ TIMESCALE_CASES = [
         "quote not in the evidence",
         ("quote: within one working day", "quote: decided within one working day"),
         [
-            "guidance/provisions/cases.yml:22:11: referral-decision (2010).timescale.quote: the quote is not part of any"
-            " evidence quote of this version, so nothing backs the time limit — copy the words that state the time"
+            "guidance/provisions/cases.yml:22:11: referral-decision (2010).timescale.quote: the quote is not part of"
+            " any evidence quote of this version, so nothing backs the time limit — copy the words that state the time"
             " limit from one of this version's evidence quotes",
         ],
     ),
@@ -220,9 +239,7 @@ MODULE_CASES = [
 
 
 @pytest.mark.parametrize(("edit", "expected"), [c[1:] for c in MODULE_CASES], ids=[c[0] for c in MODULE_CASES])
-def test_each_module_mistake_is_reported_at_its_position(
-    tmp_path: Path, edit: tuple[str, str], expected: str
-) -> None:
+def test_each_module_mistake_is_reported_at_its_position(tmp_path: Path, edit: tuple[str, str], expected: str) -> None:
     """A step pointing at no provision, edition, tree or tree state fails with file, line, column and fix."""
     write_small_guidance(tmp_path)
     replace_in(write_small_module(tmp_path), *edit)
@@ -264,8 +281,9 @@ def test_the_summary_lists_each_stage_with_one_line_per_provision_and_the_time_l
         "[A report, paragraph 1\\.2](sources/report.md#paragraph-1-2): “within one working day” |"
     ) in page
     assert (
-        '| [Social worker](roles/social-worker.md) | — | [5.2](provisions/referral-decision.md "Deciding on a referral"),'
-        ' [5.1](provisions/child-seen-alone.md "Seeing the child alone") |'
+        "| [Social worker](roles/social-worker.md) | — | "
+        '[5.2](provisions/referral-decision.md "Deciding on a referral"), '
+        '[5.1](provisions/child-seen-alone.md "Seeing the child alone") |'
     ) in page
 
 

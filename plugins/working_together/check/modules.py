@@ -47,9 +47,7 @@ def _step_problems(corpus: Corpus, module: Module, step: ModuleStep, where: str)
         key = "path" if "path" in at else "node"
         yield Problem(at[key], f"{where}.{key}", f"'{key}' belongs to a tree step", "remove it or add 'tree:'")
     if step.tree and "edition" in at:
-        yield Problem(
-            at["edition"], f"{where}.edition", "a tree belongs to one edition already", "remove 'edition:'"
-        )
+        yield Problem(at["edition"], f"{where}.edition", "a tree belongs to one edition already", "remove 'edition:'")
 
 
 def _provision_problems(corpus: Corpus, step: ModuleStep, where: str) -> Iterator[Problem]:

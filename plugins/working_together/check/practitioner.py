@@ -44,7 +44,9 @@ def summary_problems(corpus: Corpus) -> list[Problem]:
         for item, (tree, position) in enumerate(zip(stage.trees, stage.tree_positions, strict=True)):
             if tree not in corpus.trees:
                 hint = did_you_mean(tree, corpus.trees)
-                problems.append(Problem(position, f"stages[{index}].trees[{item}]", f"unknown tree '{tree}'{hint}", "fix it"))
+                problems.append(
+                    Problem(position, f"stages[{index}].trees[{item}]", f"unknown tree '{tree}'{hint}", "fix it")
+                )
     for identifier in current.placements:
         provision = corpus.provisions.get(identifier)
         version = provision.version_in(current.id) if provision else None  # unknown ids: the contents check

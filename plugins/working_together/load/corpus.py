@@ -249,7 +249,6 @@ class _CorpusLoader:
             position=data.position,
         )
 
-
     def _add_summary(self, data: Mapping, path: Path) -> None:
         stages = []
         for index, item in enumerate(data["stages"]):

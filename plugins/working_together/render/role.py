@@ -17,7 +17,7 @@ def roles_index(corpus: Corpus) -> str:
     rows = ["| Role | Who is meant | " + " | ".join(LABELS[s].name for s in STRENGTHS) + " |", "| --- " * 6 + "|"]
     for role in corpus.roles.values():
         counts = {strength: 0 for strength in STRENGTHS}
-        for provision, version in _current(corpus, role):
+        for _, version in _current(corpus, role):
             counts[version.strength] += 1
         link = f"[{escape(role.name)}]({paths.link(page, paths.role_page(role.id))})"
         rows.append(f"| {link} | {escape(role.description)} | " + " | ".join(str(counts[s]) for s in STRENGTHS) + " |")

@@ -9,8 +9,8 @@ from ..model import Corpus
 from . import paths
 from .changes import changes_page
 from .chapter import chapter_page, edition_page
-from .provision import provision_page, retired_page
 from .module import module_page, modules_index
+from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
 from .role import role_page, roles_index
 from .source import source_page, sources_index

@@ -143,4 +143,3 @@ def _source(corpus: Corpus, evidence: list[Evidence], timescale: Timescale, page
     source = corpus.sources[item.source]
     link = paths.link(page, paths.source_page(source.id), source.passages[item.at].anchor)
     return f"[{escape(source.title)}, {escape(item.at)}]({link}): “{escape(timescale.quote)}”"
-
