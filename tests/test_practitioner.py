@@ -276,9 +276,9 @@ def test_the_summary_lists_each_stage_with_one_line_per_provision_and_the_time_l
     ) in page
     assert page.index("referral-decision.md") < page.index("child-seen-alone.md")
     assert (
-        "| [Decide on the referral](provisions/referral-decision.md) (5.2) | one working day | "
-        "[Social worker](roles/social-worker.md) | the referral | 2010 (current) | "
-        "[A report, paragraph 1\\.2](sources/report.md#paragraph-1-2): “within one working day” |"
+        "| [Decide on the referral](provisions/referral-decision.md) | **one working day** from the referral | "
+        "[Social worker](roles/social-worker.md) | 2010 (current) 5.2: "
+        "[A report, paragraph 1\\.2](sources/report.md#paragraph-1-2) |"
     ) in page
     assert (
         "| [Social worker](roles/social-worker.md) | — | "

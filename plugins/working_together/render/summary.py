@@ -116,22 +116,22 @@ def timescales(corpus: Corpus) -> list[tuple[str, Provision, Version, Timescale]
 
 
 def timescales_table(corpus: Corpus, page: str, role: str = "") -> str:
-    """A table of time limits (all, or those of one role): what, limit, by whom, from when, edition, source."""
-    rows = ["| What | Time limit | By whom | From | Edition | Source |", "| --- | --- | --- | --- | --- | --- |"]
+    """A table of time limits (all, or those of one role): what, limit and from when, by whom, edition and source."""
+    rows = ["| What | Time limit, from | By whom | Edition and source |", "| --- | --- | --- | --- |"]
     current = corpus.current_edition.id
     for edition_id, provision, version, timescale in timescales(corpus):
         if role and role not in timescale.by:
             continue
         number = corpus.edition(edition_id).placements[provision.id].number
-        what = f"[{escape(timescale.what)}]({paths.link(page, paths.provision_page(provision.id))}) ({number})"
+        what = f"[{escape(timescale.what)}]({paths.link(page, paths.provision_page(provision.id))})"
+        start = f"from {escape(timescale.start)}" if timescale.start else "(the source does not say from when)"
         by = ", ".join(
             f"[{escape(corpus.roles[r].name)}]({paths.link(page, paths.role_page(r))})" for r in timescale.by
         )
-        start = escape(timescale.start) if timescale.start else "not stated in the source"
         status = "current" if edition_id == current else "superseded"
+        source = _source(corpus, version.evidence, timescale, page)
         rows.append(
-            f"| {what} | {escape(timescale.period)} | {by} | {start} | {edition_id} ({status}) | "
-            f"{_source(corpus, version.evidence, timescale, page)} |"
+            f"| {what} | **{escape(timescale.period)}** {start} | {by} | {edition_id} ({status}) {number}: {source} |"
         )
     return "\n".join(rows) if len(rows) > 2 else ""
 
@@ -142,4 +142,4 @@ def _source(corpus: Corpus, evidence: list[Evidence], timescale: Timescale, page
     item = next(e for e in evidence if wanted in " ".join(e.quote.split()).casefold())
     source = corpus.sources[item.source]
     link = paths.link(page, paths.source_page(source.id), source.passages[item.at].anchor)
-    return f"[{escape(source.title)}, {escape(item.at)}]({link}): “{escape(timescale.quote)}”"
+    return f"[{escape(source.title)}, {escape(item.at)}]({link})"
