@@ -83,6 +83,15 @@ FILES = {
     "published-ids.yml": "published:\n  - child-seen-alone\n  - referral-decision\nretired: []\n",
     # Traces nothing, so that mistakes made elsewhere by other tests do not also leave items unaccounted for.
     "traceability/report.yml": "source: report\ntraced: []\n",
+    "summary.yml": (
+        "stages:\n"
+        "  - id: first-contact\n"
+        "    title: First contact\n"
+        "    label: When a concern first reaches children's social care.\n"
+        "    provisions:\n"
+        "      - referral-decision\n"
+        "      - child-seen-alone\n"
+    ),
 }
 
 
@@ -132,4 +141,30 @@ def write_small_tree(folder: Path) -> Path:
     path = folder / "decision_trees" / "worried.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(SMALL_TREE, encoding="utf-8")
+    return path
+
+
+SMALL_MODULE = (
+    "id: first-steps\n"
+    "title: First steps\n"
+    "audience: new social workers\n"
+    "aim: Know what to do first.\n"
+    "steps:\n"
+    "  - provision: referral-decision\n"
+    "    discuss:\n"
+    "      - What does <b>one working day</b> mean to you?\n"
+    "  - tree: worried\n"
+    "    path: ['No']\n"
+    "    node: see-child\n"
+    "  - provision: child-seen-alone\n"
+    '    edition: "2010"\n'
+)
+
+
+def write_small_module(folder: Path) -> Path:
+    """Write the tree and a three-step module over the tiny corpus; return the module's path."""
+    write_small_tree(folder)
+    path = folder / "guidance" / "modules" / "first-steps.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SMALL_MODULE, encoding="utf-8")
     return path

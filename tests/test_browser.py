@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import PROJECT, axe_violations
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from working_together.load import load_corpus
+from working_together.model import follow
 
 
 def a_cross_reference() -> tuple[str, str, str]:
@@ -60,6 +61,8 @@ def _page_of_each_type() -> list[str]:
         pages += [f"/editions/{edition.id}/chapter-{chapter.number}/" for chapter in edition.chapters]
     pages.append(f"/provisions/{next(iter(corpus.provisions))}/")
     pages.append("/coverage/")
+    pages += ["/summary/", "/roles/", f"/roles/{next(iter(corpus.roles))}/", "/modules/"]
+    pages += [f"/modules/{module}/" for module in corpus.modules]
     return pages
 
 
@@ -68,3 +71,45 @@ def test_pages_have_no_accessibility_violations(page: Page, path: str) -> None:
     """Every chapter, edition, source and tree page, and one of each other type, pass axe's WCAG 2.2 A and AA rules."""
     page.goto(path)
     assert axe_violations(page) == []
+
+
+def test_copy_citation_copies_edition_number_title_and_permanent_address(page: Page, base_url: str) -> None:
+    """In a chapter and on the permanent page, the button copies the citation with the URL of the page's host."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT)
+    chapter, source_id, _ = a_cross_reference()
+    edition = next(e for e in corpus.editions if chapter.startswith(f"/editions/{e.id}/"))
+    provision = corpus.provisions[source_id]
+    expected = (
+        f'{edition.title}, {edition.placements[source_id].number} "{provision.title}". '
+        f"{base_url}/provisions/{source_id}/"
+    )
+    page.goto(chapter)
+    block = page.locator(f"#{source_id}").locator("xpath=..")
+    block.get_by_role("button", name="Copy citation").click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert block.get_by_role("button", name="Copy citation").inner_text() == "Citation copied"
+
+    page.goto(f"/provisions/{source_id}/#edition-{edition.id}")
+    page.evaluate("navigator.clipboard.writeText('')")
+    section = page.locator(f"#edition-{edition.id} + .wt-provision")
+    section.get_by_role("button", name="Copy citation").click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert all(url.startswith(base_url) for url in page.requested), page.requested  # type: ignore[attr-defined]
+
+
+def test_a_module_step_opens_the_navigator_at_its_tree_state(page: Page, base_url: str) -> None:
+    """'Open the navigator at this step' lands on the tree page with the module's answers already given."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    module, number, step = next(
+        (module, number, step)
+        for module in corpus.modules.values()
+        for number, step in enumerate(module.steps, start=1)
+        if step.tree and len(step.path) >= 2
+    )
+    state = follow(corpus.trees[step.tree], step.path)
+    page.goto(f"/modules/{module.id}/")
+    page.locator(f"#step-{number} ~ p a.wt-tree-state").first.click()
+    page.wait_for_url(f"{base_url}/trees/{step.tree}/#path={'.'.join(map(str, state.indices))}")
+    heading = page.locator(".wt-navigator .wt-navigator__step")
+    expect(heading).to_have_text(state.node.outcome or state.node.question)
+    expect(page.locator(".wt-navigator .wt-trail li")).to_have_count(len(step.path))

@@ -142,4 +142,4 @@ def test_an_unresolved_citation_in_a_hand_written_page_fails_the_build_with_its_
     with pytest.raises(Abort):
         build_site(project_copy, project_copy / "site")
     assert "docs/about.md:4:10: unknown provision [[no-such-provision]] — use an id from guidance/" in caplog.text
-    assert "docs/about.md:6:1: unknown block {{ legnd }} — use one of: legend, editions" in caplog.text
+    assert "docs/about.md:6:1: unknown block {{ legnd }} — use one of: legend, editions, start_here" in caplog.text

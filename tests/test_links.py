@@ -44,8 +44,29 @@ def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
             key = "/" + target.relative_to(site).as_posix()
             if not target.is_file():
                 broken.append(f"{url}: {href} (no page)")
+            elif parsed.fragment.startswith("path=") and key in pages:
+                if not navigator_state_exists(pages[key], parsed.fragment):
+                    broken.append(f"{url}: {href} (the navigator has no such state)")
             elif parsed.fragment and key in ids and parsed.fragment not in ids[key]:
                 broken.append(f"{url}: {href} (no #{parsed.fragment})")
     assert broken == []
     assert outside <= ALLOWED_OUTSIDE, outside - ALLOWED_OUTSIDE
     assert checked > 1000  # the crawl really walked the site
+
+
+def navigator_state_exists(tree_page: BeautifulSoup, fragment: str) -> bool:
+    """Whether a #path=0.1 deep link names answers that exist, read from the static steps as navigator.js reads them."""
+    navigator = tree_page.select_one(".wt-navigator[data-start]")
+    if navigator is None:
+        return False
+    nodes = {node["data-node"]: node for node in tree_page.select(".wt-node[data-node]")}
+    current = nodes.get(navigator["data-start"])
+    indices = fragment.removeprefix("path=")
+    for index in indices.split(".") if indices else []:
+        answers = current.select(":scope > ul a[href^='#node-']") if "wt-node--question" in current["class"] else []
+        if not index.isdigit() or int(index) >= len(answers):
+            return False
+        current = nodes.get(answers[int(index)]["href"][1:])
+        if current is None:
+            return False
+    return current is not None

@@ -31,6 +31,7 @@ def rename_provision(guidance: Path, old: str, new: str) -> None:
     replace_in(guidance / "provisions" / "cases.yml", f"[[{old}]]", f"[[{new}]]")
     replace_in(guidance / "provisions" / "cases.yml", f"refs: [{old}]", f"refs: [{new}]")
     replace_in(guidance / "editions" / "2010.yml", f"- {old}\n", f"- {new}\n")
+    replace_in(guidance / "summary.yml", f"- {old}\n", f"- {new}\n")
 
 
 def test_a_renamed_id_without_a_retirement_entry_fails_the_build(

@@ -75,6 +75,7 @@ class Version:
     withdrawn: bool
     position: Position
     text_position: Position
+    timescale: Timescale | None = None
 
     @property
     def cited_ids(self) -> list[str]:
@@ -277,6 +278,8 @@ class Corpus:
     registry: Registry | None = None
     trees: dict[str, Tree] = field(default_factory=dict)
     traceability: dict[str, Traceability] = field(default_factory=dict)  # keyed by source id
+    summary: Summary | None = None
+    modules: dict[str, Module] = field(default_factory=dict)
 
     @property
     def current_edition(self) -> Edition:
@@ -330,3 +333,88 @@ class Traceability:
     implemented: list[Implementation]
     out_of_scope: list[Exclusion]
     position: Position
+
+
+@dataclass
+class Timescale:
+    """A time limit a provision version sets: what, by whom, within how long, from when, and the words that say so."""
+
+    what: str
+    period: str  # as the source words it, like "one working day"
+    by: list[str]  # role ids
+    start: str  # the event the clock starts from; empty when the source does not say
+    quote: str  # part of one of the version's evidence quotes that states the time limit
+    position: Position
+    by_positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
+class Stage:
+    """A stage of a case in the practitioner summary, with the provisions that belong to it."""
+
+    id: str
+    title: str
+    label: str  # editorial words introducing the stage
+    provisions: list[str]
+    provision_positions: list[Position]
+    position: Position
+    trees: list[str] = field(default_factory=list)
+    tree_positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """The practitioner summary: the stages of a case in order."""
+
+    stages: list[Stage]
+    position: Position
+    stages_position: Position
+
+
+@dataclass
+class ModuleStep:
+    """One step of a training module: a provision (in an edition) or a tree state, with discussion points."""
+
+    provision: str
+    edition: str  # empty: the current edition
+    tree: str
+    path: list[str]  # answers given, in order, from the tree's first question
+    node: str  # the node the path is expected to reach; empty: not stated
+    discuss: list[str]
+    position: Position
+    field_positions: dict[str, Position] = field(default_factory=dict)
+    path_positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
+class Module:
+    """A training module: an ordered set of steps for a trainer to work through."""
+
+    id: str
+    title: str
+    audience: str
+    aim: str
+    steps: list[ModuleStep]
+    position: Position
+
+
+@dataclass(frozen=True)
+class TreeState:
+    """Where a list of answers leads in a tree: the answer indices taken and the node reached."""
+
+    indices: tuple[int, ...]
+    node: TreeNode
+    stopped_at: int  # index of the first answer that could not be followed; len(answers) if all were
+
+
+def follow(tree: Tree, answers: list[str]) -> TreeState:
+    """Walk a tree from its start by answer wording, stopping at the first answer that does not fit or lead on."""
+    node = tree.nodes[tree.start]
+    indices: list[int] = []
+    for step, wording in enumerate(answers):
+        index = next((i for i, answer in enumerate(node.answers) if answer.answer == wording), None)
+        if index is None or node.answers[index].next not in tree.nodes:
+            return TreeState(tuple(indices), node, step)
+        indices.append(index)
+        node = tree.nodes[node.answers[index].next]
+    return TreeState(tuple(indices), node, len(answers))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..model import Corpus
 from ..problems import Problem
 from .evidence import evidence_problems
+from .modules import module_problems
+from .practitioner import summary_problems, timescale_problems
 from .references import reference_problems
 from .registry import registry_problems
 from .traceability import traceability_problems
@@ -16,4 +18,5 @@ def check(corpus: Corpus) -> list[Problem]:
     return sorted(
         [*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus), *tree_problems(corpus)]
         + traceability_problems(corpus)
+        + [*summary_problems(corpus), *timescale_problems(corpus), *module_problems(corpus)]
     )

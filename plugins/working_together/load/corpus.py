@@ -18,14 +18,19 @@ from ..model import (
     Evidence,
     Exclusion,
     Implementation,
+    Module,
+    ModuleStep,
     Provision,
     Registry,
     Retirement,
     Role,
     Section,
     Source,
+    Stage,
+    Summary,
     Term,
     Tie,
+    Timescale,
     Traceability,
     Tree,
     TreeNode,
@@ -37,8 +42,19 @@ from .sources import STANDARD_CLEANING, LocationRule, split_passages
 from .yaml_positions import Mapping, YamlProblem, read_yaml
 
 # Where each kind of file lives under guidance/.
-SINGLE_FILES = {"roles.yml": "roles", "glossary.yml": "glossary", "published-ids.yml": "registry"}
-FOLDERS = {"sources": "source", "editions": "edition", "provisions": "provisions", "traceability": "traceability"}
+SINGLE_FILES = {
+    "roles.yml": "roles",
+    "glossary.yml": "glossary",
+    "published-ids.yml": "registry",
+    "summary.yml": "summary",
+}
+FOLDERS = {
+    "sources": "source",
+    "editions": "edition",
+    "provisions": "provisions",
+    "traceability": "traceability",
+    "modules": "module",
+}
 
 
 def load_corpus(guidance_dir: Path, project_dir: Path, trees_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
@@ -273,6 +289,25 @@ class _CorpusLoader:
             position=data.position,
         )
 
+    def _add_summary(self, data: Mapping, path: Path) -> None:
+        stages = []
+        for index, item in enumerate(data["stages"]):
+            if self._unique("summary stage", item["id"], item.value_positions["id"], f"stages[{index}].id"):
+                stages.append(_stage(item))
+        self.corpus.summary = Summary(stages, data.position, data.value_positions["stages"])
+
+    def _add_module(self, data: Mapping, path: Path) -> None:
+        if not self._unique("training module", data["id"], data.value_positions["id"], "id"):
+            return
+        self.corpus.modules[data["id"]] = Module(
+            id=data["id"],
+            title=data["title"],
+            audience=data["audience"],
+            aim=data["aim"],
+            steps=[_module_step(step) for step in data["steps"]],
+            position=data.position,
+        )
+
 
 def _item_positions(item: Mapping, key: str) -> list[Position]:
     return list(item[key].item_positions) if key in item else []
@@ -312,6 +347,46 @@ def _version(data: Mapping) -> Version:
         withdrawn=data.get("withdrawn", False),
         position=data.position,
         text_position=data.value_positions.get("text", data.position),
+        timescale=_timescale(data["timescale"]) if "timescale" in data else None,
+    )
+
+
+def _timescale(data: Mapping) -> Timescale:
+    return Timescale(
+        what=data["what"],
+        period=data["within"],
+        by=list(data["by"]),
+        start=data.get("from", ""),
+        quote=data["quote"],
+        position=data.position,
+        by_positions=list(data["by"].item_positions),
+    )
+
+
+def _stage(data: Mapping) -> Stage:
+    return Stage(
+        id=data["id"],
+        title=data["title"],
+        label=data["label"],
+        provisions=list(data["provisions"]),
+        provision_positions=list(data["provisions"].item_positions),
+        position=data.position,
+        trees=list(data.get("trees", [])),
+        tree_positions=_item_positions(data, "trees"),
+    )
+
+
+def _module_step(data: Mapping) -> ModuleStep:
+    return ModuleStep(
+        provision=data.get("provision", ""),
+        edition=data.get("edition", ""),
+        tree=data.get("tree", ""),
+        path=list(data.get("path", [])),
+        node=data.get("node", ""),
+        discuss=list(data.get("discuss", [])),
+        position=data.position,
+        field_positions=dict(data.value_positions),
+        path_positions=_item_positions(data, "path"),
     )
 
 

@@ -12,7 +12,18 @@ from jsonschema import Draft202012Validator, ValidationError
 from ..problems import Position, Problem
 from .yaml_positions import Mapping, Sequence
 
-KINDS = ("source", "edition", "provisions", "roles", "glossary", "registry", "tree", "traceability")
+KINDS = (
+    "source",
+    "edition",
+    "provisions",
+    "roles",
+    "glossary",
+    "registry",
+    "tree",
+    "traceability",
+    "summary",
+    "module",
+)
 
 
 @cache

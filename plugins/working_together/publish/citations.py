@@ -10,11 +10,13 @@ from ..problems import Position, Problem
 from ..render import paths
 from ..render.markdown import escape
 from ..render.reference import editions_block, legend_block
+from ..render.start import entry_points_block
 
 _BLOCK = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 BLOCKS: dict[str, Callable[[Corpus, str], str]] = {
     "legend": lambda corpus, page: legend_block(),
     "editions": editions_block,
+    "start_here": entry_points_block,
 }
 
 

@@ -13,6 +13,7 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     if corpus.trees:
         trees = [{tree.title: paths.tree_page(tree.id)} for tree in corpus.trees.values()]
         entries.append({"What to do if you're worried": [paths.TREES_INDEX, *trees]})
+    entries += practitioner_nav(corpus)
     first = corpus.editions[0]
     entries.append({f"{current.id} edition (current)": _edition_entries(current, current is first)})
     earlier = [
@@ -38,3 +39,15 @@ def _edition_entries(edition, first: bool) -> list[object]:  # noqa: ANN001 - an
     ]
     changes = [] if first else [{"What changed": paths.changes_page(edition.id)}]
     return [paths.edition_page(edition.id), *changes, *chapters]
+
+
+def practitioner_nav(corpus: Corpus) -> list[dict[str, object]]:
+    """Nav entries for the practitioner summary, roles (index only) and training modules."""
+    entries: list[dict[str, object]] = []
+    if corpus.summary:
+        entries.append({"Practitioner summary": paths.SUMMARY})
+    entries.append({"Roles": paths.ROLES_INDEX})
+    if corpus.modules:
+        modules = [{module.title: paths.module_page(module.id)} for module in corpus.modules.values()]
+        entries.append({"Training modules": [paths.MODULES_INDEX, *modules]})
+    return entries

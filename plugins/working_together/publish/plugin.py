@@ -22,7 +22,7 @@ from .nav import guidance_nav
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("working-together.css", "working-together.js", "navigator.js")
+ASSETS = ("working-together.css", "working-together.js", "navigator.js", "citation.js")
 ASSET_DIR = "assets/working-together"
 
 
@@ -45,6 +45,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_css.append(f"{ASSET_DIR}/working-together.css")
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/citation.js")
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:

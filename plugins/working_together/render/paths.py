@@ -50,3 +50,33 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link from one generated page to another (or to an anchor on the same page)."""
     target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+SUMMARY = "summary.md"
+ROLES_INDEX = "roles/index.md"
+MODULES_INDEX = "modules/index.md"
+
+
+def role_page(role_id: str) -> str:
+    """Everything in the guidance that applies to one role."""
+    return f"roles/{role_id}.md"
+
+
+def module_page(module_id: str) -> str:
+    """A training module: its steps and discussion points."""
+    return f"modules/{module_id}.md"
+
+
+def page_url(page: str) -> str:
+    """The URL path of a page under MkDocs' directory URLs: trees/x.md -> trees/x/, index.md -> ''."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def url_link(from_page: str, to_page: str, fragment: str = "") -> str:
+    """A relative URL between built pages, for raw HTML links that MkDocs does not rewrite (like #path=...)."""
+    target = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
+    target = "./" if target == "." else f"{target}/"
+    return f"{target}#{fragment}" if fragment else target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Corpus, Edition, Evidence, Provision, Retirement, Version
 from . import paths
+from .citation import citation_button
 from .labels import STRENGTHS, strength_badge
 from .markdown import disclosure, escape, escape_html, render_text
 
@@ -21,7 +22,8 @@ def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition,
             _history(corpus, provision, page),
             f"[Permanent link: {escape(provision.title)}]({paths.link(page, paths.provision_page(provision.id))})"
             f'{{ .wt-permalink }} <button type="button" class="wt-copy-link md-button" hidden '
-            f'aria-label="Copy link to {escape_html(provision.title)}">Copy link</button>',
+            f'aria-label="Copy link to {escape_html(provision.title)}">Copy link</button> '
+            f"{citation_button(edition, number, provision)}",
             "</div>",
         ]
     )
@@ -51,7 +53,8 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
         parts.append(
             f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">\n\n'
             f"{_wording(corpus, provision, version, edition, page)}\n\n"
-            f"[Read it in chapter {placement.chapter.number} of the {edition.id} edition]({chapter_link})\n\n</div>"
+            f"[Read it in chapter {placement.chapter.number} of the {edition.id} edition]({chapter_link}) "
+            f"{citation_button(edition, placement.number, provision)}\n\n</div>"
         )
     return "\n\n".join(part for part in parts if part) + "\n"
 

@@ -10,9 +10,12 @@ from . import paths
 from .changes import changes_page
 from .chapter import chapter_page, edition_page
 from .coverage import coverage_page
+from .module import module_page, modules_index
 from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
+from .role import role_page, roles_index
 from .source import source_page, sources_index
+from .summary import summary_page
 from .tree import tree_page, trees_index
 
 
@@ -41,4 +44,19 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
     for tree in corpus.trees.values():
         pages[paths.tree_page(tree.id)] = tree_page(corpus, tree)
     pages[paths.COVERAGE] = coverage_page(corpus)
+    pages.update(practitioner_pages(corpus))
+    return pages
+
+
+def practitioner_pages(corpus: Corpus) -> dict[str, str]:
+    """The practitioner summary, the role pages and the training modules."""
+    pages = {paths.ROLES_INDEX: roles_index(corpus)}
+    if corpus.summary:
+        pages[paths.SUMMARY] = summary_page(corpus)
+    for role in corpus.roles.values():
+        pages[paths.role_page(role.id)] = role_page(corpus, role)
+    if corpus.modules:
+        pages[paths.MODULES_INDEX] = modules_index(corpus)
+    for module in corpus.modules.values():
+        pages[paths.module_page(module.id)] = module_page(corpus, module)
     return pages
