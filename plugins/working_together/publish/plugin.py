@@ -24,7 +24,7 @@ from .search import with_search_front_matter
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("working-together.css", "working-together.js", "navigator.js")
+ASSETS = ("working-together.css", "working-together.js", "navigator.js", "iframe-worker-shim.js")
 ASSET_DIR = "assets/working-together"
 
 
