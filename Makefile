@@ -56,6 +56,7 @@ test: install browser node_modules/.installed lint
 # Measurements, not tests: results are written to benchmarks/*.json.
 bench: build
 	$(BIN)/python benchmarks/page_weight.py
+	$(BIN)/python benchmarks/search_recall.py
 
 clean:
 	rm -rf site site-offline
