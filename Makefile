@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test validate lint bench clean install browser
+.PHONY: serve build test validate lint bench clean install browser offline
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -37,6 +37,12 @@ build: install
 	rm -rf site
 	$(BIN)/mkdocs build --strict || { rm -rf site; exit 1; }
 
+# The offline copy: the same site as plain files (page.html rather than page/), search included, to zip and
+# hand out. Material's offline plugin is switched on by OFFLINE; the online site keeps its directory URLs.
+offline: install
+	rm -rf site-offline
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline || { rm -rf site-offline; exit 1; }
+
 validate: install
 	$(BIN)/python -m working_together validate
 
@@ -50,6 +56,7 @@ test: install browser node_modules/.installed lint
 # Measurements, not tests: results are written to benchmarks/*.json.
 bench: build
 	$(BIN)/python benchmarks/page_weight.py
+	$(BIN)/python benchmarks/search_recall.py
 
 clean:
-	rm -rf site
+	rm -rf site site-offline

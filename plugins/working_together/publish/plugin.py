@@ -16,13 +16,15 @@ from ..load import load_corpus
 from ..model import Corpus
 from ..problems import ContentError
 from ..render import generated_pages
+from ..render.abbreviations import abbreviations
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .nav import guidance_nav
+from .search import with_search_front_matter
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("working-together.css", "working-together.js", "navigator.js", "citation.js")
+ASSETS = ("working-together.css", "working-together.js", "navigator.js", "citation.js", "iframe-worker-shim.js")
 ASSET_DIR = "assets/working-together"
 
 
@@ -46,13 +48,14 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
         config.extra_javascript.append(f"{ASSET_DIR}/citation.js")
+        _expand_abbreviations(config, corpus)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.corpus is None:
             return files
         for src_uri, markdown in generated_pages(self.corpus).items():
-            files.append(File.generated(config, src_uri, content=markdown))
+            files.append(File.generated(config, src_uri, content=with_search_front_matter(src_uri, markdown)))
             self.generated.add(src_uri)
         package = resources.files("working_together.assets")
         for name in ASSETS:
@@ -72,3 +75,10 @@ def _with_guidance(nav: list | None, guidance: list) -> list:
     """The hand-written nav with the guidance sections after its first entry (the home page)."""
     hand_written = list(nav or ["index.md"])
     return [hand_written[0], *guidance, *hand_written[1:]]
+
+
+def _expand_abbreviations(config: MkDocsConfig, corpus: Corpus) -> None:
+    """Every page, generated or hand-written, marks each glossary abbreviation up as <abbr title="expansion">."""
+    if "abbr" not in config.markdown_extensions:
+        config.markdown_extensions.append("abbr")
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviations(corpus)}

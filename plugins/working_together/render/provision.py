@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Corpus, Edition, Evidence, Provision, Retirement, Version
 from . import paths
+from .abbreviations import term_label, terms_used
 from .citation import citation_button
 from .labels import STRENGTHS, strength_badge
 from .markdown import disclosure, escape, escape_html, render_text
@@ -83,10 +84,9 @@ def _wording(corpus: Corpus, provision: Provision, version: Version, edition: Ed
     if provision.roles:
         names = ", ".join(escape(corpus.roles[role].name) for role in provision.roles)
         parts.append(f"**Applies to:** {names}")
-    if provision.terms:
-        glossary = [
-            f"[{escape(corpus.terms[term].term)}]({paths.link(page, paths.GLOSSARY, term)})" for term in provision.terms
-        ]
+    # Each term with its expansion, so searching the abbreviation or the words finds the same provisions.
+    if terms := terms_used(corpus, provision, version):
+        glossary = [f"[{term_label(term)}]({paths.link(page, paths.GLOSSARY, term.id)})" for term in terms]
         parts.append(f"**Terms:** {', '.join(glossary)}")
     if provision.refs:
         parts.append(f"**See also:** {', '.join(link_for(ref) for ref in provision.refs)}")

@@ -1,0 +1,51 @@
+"""Glossary abbreviations: their expansions for Markdown's `abbr` extension, and the terms a provision uses.
+
+A reader who searches for "designated officer" and one who searches for "LADO" must find the same
+provisions, so every provision lists, with its expansion, each glossary abbreviation it uses: those its
+YAML names under `terms`, and those whose abbreviation or expansion appears in its title, text, note or the
+names of the roles it applies to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Corpus, Provision, Term, Version
+from .markdown import escape
+
+
+def abbreviations(corpus: Corpus) -> dict[str, str]:
+    """Abbreviation -> expansion for every glossary term that has one, plurals too (the `abbr` extension's glossary)."""
+    glossary = {}
+    for term in corpus.terms.values():
+        if term.expansion:
+            glossary[term.term] = term.expansion
+            # "LSCBs" is the plural readers meet; an expansion already ending in "s" names the plural too.
+            plural = term.expansion if term.expansion.endswith("s") else f"{term.expansion}s"
+            glossary.setdefault(f"{term.term}s", plural)
+    return glossary
+
+
+def terms_used(corpus: Corpus, provision: Provision, version: Version) -> list[Term]:
+    """The provision's declared terms, then every other abbreviation it uses, in glossary order."""
+    roles = [corpus.roles[role].name for role in provision.roles]
+    wording = " ".join([provision.title, version.text, version.note, *roles])
+    found = [term for term in corpus.terms.values() if term.id not in provision.terms and _mentions(wording, term)]
+    return [corpus.terms[term_id] for term_id in provision.terms] + found
+
+
+def term_label(term: Term) -> str:
+    """A term as Markdown link text: the abbreviation followed by its expansion, both searchable."""
+    if term.expansion and term.expansion.lower() != term.term.lower():
+        return f"{escape(term.term)} ({escape(term.expansion)})"
+    return escape(term.term)
+
+
+def _mentions(wording: str, term: Term) -> bool:
+    """Whether the wording uses the abbreviation (as a word, exact case) or its expansion (any case)."""
+    if not term.expansion:
+        return False
+    # The plural ("LSCBs") counts as a use of the abbreviation, as it does for readers.
+    if re.search(rf"\b{re.escape(term.term)}s?\b", wording):
+        return True
+    return re.search(rf"\b{re.escape(term.expansion)}s?\b", wording, flags=re.IGNORECASE) is not None
