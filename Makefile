@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test validate lint bench clean install browser
+.PHONY: serve build test validate lint bench clean install browser pdf
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -53,3 +53,8 @@ bench: build
 
 clean:
 	rm -rf site
+
+# The practitioner summary and each whole edition as PDFs in pdf/, printed by Debian's Chromium.
+pdf: build browser
+	rm -rf pdf
+	$(BIN)/python -m working_together.publish.pdf site pdf

@@ -49,3 +49,8 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link from one generated page to another (or to an anchor on the same page)."""
     target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def print_page(edition_id: str) -> str:
+    """A whole edition on one page, for printing or saving as one PDF."""
+    return f"editions/{edition_id}/print.md"
