@@ -59,6 +59,7 @@ def _page_of_each_type() -> list[str]:
         pages.append(f"/editions/{edition.id}/")
         pages += [f"/editions/{edition.id}/chapter-{chapter.number}/" for chapter in edition.chapters]
     pages.append(f"/provisions/{next(iter(corpus.provisions))}/")
+    pages.append(f"/editions/{corpus.current_edition.id}/print/")
     return pages
 
 
