@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 from working_together.load import load_corpus
 from working_together.publish.pdf import pdf_pages, write_pdfs
@@ -24,10 +25,10 @@ def squeezed(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfReader]:
+def pdfs(site: Path, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfReader]:
     """Every PDF `make pdf` writes, printed from the session's site and opened with pypdf."""
     out_dir = tmp_path_factory.mktemp("pdf")
-    written = write_pdfs(site, out_dir, pdf_pages(CORPUS))
+    written = write_pdfs(site, out_dir, pdf_pages(CORPUS), browser)
     return {path.stem: PdfReader(path) for path in written}
 
 

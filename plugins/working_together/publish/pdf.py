@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from ..load import load_corpus
 from ..model import Corpus
@@ -49,14 +49,20 @@ def served(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def write_pdfs(site_dir: Path, out_dir: Path, pages: dict[str, str]) -> list[Path]:
+def write_pdfs(site_dir: Path, out_dir: Path, pages: dict[str, str], browser: Browser | None = None) -> list[Path]:
     """Print each page of the built site to OUT_DIR/<name>.pdf on A4, as the print stylesheet lays it out."""
+    if browser is None:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            try:
+                return write_pdfs(site_dir, out_dir, pages, launched)
+            finally:
+                launched.close()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    with served(site_dir) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    with served(site_dir) as base_url:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             page.emulate_media(media="print")
             for name, address in pages.items():
                 response = page.goto(base_url + address)
@@ -66,7 +72,7 @@ def write_pdfs(site_dir: Path, out_dir: Path, pages: dict[str, str]) -> list[Pat
                 page.pdf(path=str(path), prefer_css_page_size=True)
                 written.append(path)
         finally:
-            browser.close()
+            page.close()
     return written
 
 
