@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test validate lint bench clean install browser offline
+.PHONY: serve build test validate lint bench clean install browser offline pdf
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -59,4 +59,9 @@ bench: build
 	$(BIN)/python benchmarks/search_recall.py
 
 clean:
-	rm -rf site site-offline
+	rm -rf site site-offline pdf
+
+# The practitioner summary and each whole edition as PDFs in pdf/, printed by Debian's Chromium.
+pdf: build browser
+	rm -rf pdf
+	$(BIN)/python -m working_together.publish.pdf site pdf

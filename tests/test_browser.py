@@ -63,6 +63,7 @@ def _page_of_each_type() -> list[str]:
     pages.append("/coverage/")
     pages += ["/summary/", "/roles/", f"/roles/{next(iter(corpus.roles))}/", "/modules/"]
     pages += [f"/modules/{module}/" for module in corpus.modules]
+    pages.append(f"/editions/{corpus.current_edition.id}/print/")
     return pages
 
 

@@ -19,12 +19,21 @@ from ..render import generated_pages
 from ..render.abbreviations import abbreviations
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
+from .link_targets import mark_link_targets
 from .nav import guidance_nav
 from .search import with_search_front_matter
+from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("working-together.css", "working-together.js", "navigator.js", "citation.js", "iframe-worker-shim.js")
+ASSETS = (
+    "working-together.css",
+    "working-together.js",
+    "navigator.js",
+    "citation.js",
+    "iframe-worker-shim.js",
+    "print.css",
+)
 ASSET_DIR = "assets/working-together"
 
 
@@ -49,6 +58,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
         config.extra_javascript.append(f"{ASSET_DIR}/citation.js")
         _expand_abbreviations(config, corpus)
+        config.extra_css.append(f"{ASSET_DIR}/print.css")
+        self.build = this_build(project_dir)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -69,6 +80,18 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.corpus is None:
+            return html
+        return mark_link_targets(html, page.url)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if self.corpus is None:
+            return output
+        edition = page_edition(self.corpus, page.url)
+        stamp = stamp_html(self.corpus, edition, self.build)
+        return add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
 
 
 def _with_guidance(nav: list | None, guidance: list) -> list:

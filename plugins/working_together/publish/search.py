@@ -8,9 +8,9 @@ from ..render import paths
 # every term it shares with the guidance matches there many times over and pushes the guidance itself down.
 # Measured with tests/test_search.py: recall at 5 rises from 0.96 to 0.98 and no query finds its source less.
 SOURCE_BOOST = 0.3
-# Role pages, training modules and the coverage page list provision titles gathered from elsewhere; ranking them level with the
-# provisions they list put them first for any title word (measured: "local authority designated officer" found
-# its provision only at rank 6). Lowered, they still answer a query for the role itself.
+# Role pages, training modules and the coverage page list provision titles gathered from elsewhere; ranked level
+# with the provisions they list, they came first for any title word (measured: "local authority designated
+# officer" found its provision only at rank 6). Lowered, they still answer a query for the role itself.
 LISTING_BOOST = 0.5
 
 

@@ -36,6 +36,8 @@ def edition_page(corpus: Corpus, edition: Edition) -> str:
         superseded_banner(corpus, edition, page),
         "\n".join(rows),
         sources_disclosure(corpus, edition.evidence, page, "Where this edition is described"),
+        f"[The whole {edition.id} edition on one page, to print or save as a PDF]"
+        f"({paths.link(page, paths.print_page(edition.id))})",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 

@@ -80,3 +80,8 @@ def url_link(from_page: str, to_page: str, fragment: str = "") -> str:
     target = posixpath.relpath(page_url(to_page) or ".", page_url(from_page) or ".")
     target = "./" if target == "." else f"{target}/"
     return f"{target}#{fragment}" if fragment else target
+
+
+def print_page(edition_id: str) -> str:
+    """A whole edition on one page, for printing or saving as one PDF."""
+    return f"editions/{edition_id}/print.md"

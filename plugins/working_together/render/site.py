@@ -10,6 +10,7 @@ from . import paths
 from .changes import changes_page
 from .chapter import chapter_page, edition_page
 from .coverage import coverage_page
+from .edition_print import edition_print_page
 from .module import module_page, modules_index
 from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
@@ -45,6 +46,7 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
         pages[paths.tree_page(tree.id)] = tree_page(corpus, tree)
     pages[paths.COVERAGE] = coverage_page(corpus)
     pages.update(practitioner_pages(corpus))
+    pages.update(print_pages(corpus))
     return pages
 
 
@@ -60,3 +62,8 @@ def practitioner_pages(corpus: Corpus) -> dict[str, str]:
     for module in corpus.modules.values():
         pages[paths.module_page(module.id)] = module_page(corpus, module)
     return pages
+
+
+def print_pages(corpus: Corpus) -> dict[str, str]:
+    """Each edition whole on one page, for printing and PDFs."""
+    return {paths.print_page(edition.id): edition_print_page(corpus, edition) for edition in corpus.editions}
