@@ -10,12 +10,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..check import check
 from ..load import load_corpus
 from ..model import Corpus
 from ..problems import ContentError
-from ..render import generated_pages
+from ..render import generated_pages, paths
+from ..render.feed import changes_feed
+from ..render.markdown import escape_html
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .nav import guidance_nav
@@ -53,6 +56,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         for src_uri, markdown in generated_pages(self.corpus).items():
             files.append(File.generated(config, src_uri, content=markdown))
             self.generated.add(src_uri)
+        feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
+        files.append(File.generated(config, paths.FEED, content=feed))
         package = resources.files("working_together.assets")
         for name in ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=package.joinpath(name).read_bytes()))
@@ -65,6 +70,15 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if problems:
             raise PluginError(str(ContentError(problems)))
         return markdown
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        # Feed readers and browsers discover the changes feed from the home and what-changed pages.
+        if self.corpus is None or not (page.is_homepage or page.file.src_uri.endswith("/changes.md")):
+            return output
+        href = get_relative_url(paths.FEED, page.url)
+        title = escape_html(f"{config.site_name}: what changed")
+        link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+        return output.replace("</head>", f"{link}\n</head>", 1)
 
 
 def _with_guidance(nav: list | None, guidance: list) -> list:

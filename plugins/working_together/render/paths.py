@@ -49,3 +49,7 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link from one generated page to another (or to an anchor on the same page)."""
     target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+# The Atom changes feed, at the site root (not a page: MkDocs copies it as it is).
+FEED = "feed.xml"
