@@ -275,6 +275,7 @@ class Corpus:
     terms: dict[str, Term] = field(default_factory=dict)
     registry: Registry | None = None
     trees: dict[str, Tree] = field(default_factory=dict)
+    overlay: Overlay | None = None  # a partnership's local contacts and notes, if configured
 
     @property
     def current_edition(self) -> Edition:
@@ -282,3 +283,48 @@ class Corpus:
 
     def edition(self, edition_id: str) -> Edition | None:
         return next((e for e in self.editions if e.id == edition_id), None)
+
+
+@dataclass
+class LocalContact:
+    """A partnership's own contact, such as its children's social care front door."""
+
+    id: str
+    name: str
+    phone: str
+    hours: str
+    note: str
+    position: Position
+
+
+@dataclass
+class LocalNote:
+    """A partnership's note beside a provision, or beside an outcome of a decision tree."""
+
+    text: str
+    provision: str
+    tree: str
+    node: str
+    contacts: list[str]
+    position: Position
+    target_position: Position
+    node_position: Position
+    contact_positions: list[Position]
+
+
+@dataclass
+class Overlay:
+    """A partnership's local contacts and notes, kept apart from the national text and always marked as local."""
+
+    partnership: str
+    contacts: dict[str, LocalContact]
+    notes: list[LocalNote]
+    position: Position
+
+    def provision_notes(self, provision_id: str) -> list[LocalNote]:
+        """The local notes beside one provision."""
+        return [note for note in self.notes if note.provision == provision_id]
+
+    def outcome_notes(self, tree_id: str, node_id: str) -> list[LocalNote]:
+        """The local notes beside one outcome of one tree."""
+        return [note for note in self.notes if (note.tree, note.node) == (tree_id, node_id)]

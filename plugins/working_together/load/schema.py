@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from ..problems import Position, Problem
 from .yaml_positions import Mapping, Sequence
 
-KINDS = ("source", "edition", "provisions", "roles", "glossary", "registry", "tree")
+KINDS = ("source", "edition", "provisions", "roles", "glossary", "registry", "tree", "overlay")
 
 
 @cache

@@ -19,6 +19,7 @@ from ..problems import ContentError
 from ..render import generated_pages, paths
 from ..render.feed import changes_feed
 from ..render.markdown import escape_html
+from ..render.overlay import local_home_block
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .nav import guidance_nav
@@ -39,7 +40,10 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if not self.config.enabled:
             return config
         project_dir = Path(config.config_file_path).parent
-        corpus, problems = load_corpus(Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir))
+        overlay = Path(self.config.overlay) if self.config.overlay else None
+        corpus, problems = load_corpus(
+            Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir), overlay
+        )
         problems = problems or check(corpus)
         if problems:
             raise PluginError(str(ContentError(problems)))
@@ -69,6 +73,10 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         markdown, problems = resolve_citations(markdown, self.corpus, page.file.src_uri, f"docs/{page.file.src_uri}")
         if problems:
             raise PluginError(str(ContentError(problems)))
+        if page.is_homepage and self.corpus.overlay:
+            # The partnership's contacts go under the home page's title, where a practitioner looks first.
+            title, _, rest = markdown.partition("\n")
+            markdown = f"{title}\n\n{local_home_block(self.corpus, page.file.src_uri)}\n{rest}"
         return markdown
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:

@@ -53,3 +53,6 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 # The Atom changes feed, at the site root (not a page: MkDocs copies it as it is).
 FEED = "feed.xml"
+
+# A partnership's local contacts and notes, when an overlay is configured.
+LOCAL = "local.md"

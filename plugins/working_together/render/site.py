@@ -9,6 +9,7 @@ from ..model import Corpus
 from . import paths
 from .changes import changes_page
 from .chapter import chapter_page, edition_page
+from .overlay import local_page
 from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
 from .source import source_page, sources_index
@@ -39,4 +40,6 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
         pages[paths.TREES_INDEX] = trees_index(corpus)
     for tree in corpus.trees.values():
         pages[paths.tree_page(tree.id)] = tree_page(corpus, tree)
+    if corpus.overlay:
+        pages[paths.LOCAL] = local_page(corpus)
     return pages
