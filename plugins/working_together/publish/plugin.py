@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import CountHandler, get_relative_url
 
 from ..check import check
 from ..load import load_corpus
 from ..model import Corpus
-from ..problems import ContentError
+from ..problems import ContentError, Problem
 from ..render import generated_pages, paths
 from ..render.feed import changes_feed
 from ..render.markdown import escape_html
 from ..render.overlay import local_home_block
+from ..render.problems import problems_page
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .nav import guidance_nav
@@ -33,10 +37,17 @@ ASSET_DIR = "assets/working-together"
 class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     """Loads guidance/ in on_config so a broken file stops the build before anything is written."""
 
+    serving = False  # set by on_startup; builds run without the CLI (as in tests) are builds
+    last_pages: set[str] = frozenset()  # type: ignore[assignment] - replaced per instance by on_files
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Reset per build: the plugin instance survives rebuilds under `mkdocs serve`.
         self.corpus: Corpus | None = None
         self.generated: set[str] = set()
+        self.problems: list[Problem] = []
         if not self.config.enabled:
             return config
         project_dir = Path(config.config_file_path).parent
@@ -45,6 +56,12 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir), overlay
         )
         problems = problems or check(corpus)
+        if problems and self.serving:
+            # `mkdocs serve` keeps going and shows the problems at every page; `mkdocs build` fails closed below.
+            self.problems = problems
+            _log_uncounted(str(ContentError(problems)))
+            config.extra_css.append(f"{ASSET_DIR}/working-together.css")
+            return config
         if problems:
             raise PluginError(str(ContentError(problems)))
         self.corpus = corpus
@@ -55,6 +72,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.problems:
+            return _problem_files(files, config, self.problems, self.last_pages)
         if self.corpus is None:
             return files
         for src_uri, markdown in generated_pages(self.corpus).items():
@@ -62,9 +81,9 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             self.generated.add(src_uri)
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
         files.append(File.generated(config, paths.FEED, content=feed))
-        package = resources.files("working_together.assets")
-        for name in ASSETS:
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=package.joinpath(name).read_bytes()))
+        _add_assets(files, config)
+        # Every page of this good build, kept across rebuilds so each shows the problems page while broken.
+        self.last_pages = {file.src_uri for file in files.documentation_pages()}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -78,6 +97,12 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             title, _, rest = markdown.partition("\n")
             markdown = f"{title}\n\n{local_home_block(self.corpus, page.file.src_uri)}\n{rest}"
         return markdown
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
+        if self.config.overlay:
+            server.watch(self.config.overlay)
+        return server
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         # Feed readers and browsers discover the changes feed from the home and what-changed pages.
@@ -93,3 +118,36 @@ def _with_guidance(nav: list | None, guidance: list) -> list:
     """The hand-written nav with the guidance sections after its first entry (the home page)."""
     hand_written = list(nav or ["index.md"])
     return [hand_written[0], *guidance, *hand_written[1:]]
+
+
+def _add_assets(files: Files, config: MkDocsConfig) -> None:
+    package = resources.files("working_together.assets")
+    for name in ASSETS:
+        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=package.joinpath(name).read_bytes()))
+
+
+def _problem_files(files: Files, config: MkDocsConfig, problems: list[Problem], last_pages: set[str]) -> Files:
+    """Every page (hand-written, and generated by the last good build) replaced by the problems page."""
+    hand_written = {file.src_uri for file in files.documentation_pages()}
+    for file in list(files.documentation_pages()):
+        files.remove(file)
+    markdown = problems_page(problems)
+    for src_uri in sorted(hand_written | last_pages):
+        # Pages missing from the hand-written nav stay out of it, so no "not in nav" warning stops the build.
+        inclusion = InclusionLevel.UNDEFINED if src_uri in hand_written else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+    _add_assets(files, config)
+    return files
+
+
+def _log_uncounted(message: str) -> None:
+    """Log an error on the console without strict mode counting it.
+
+    Under `mkdocs serve` the problems page must be built and the browser reloaded; strict mode's
+    counter would abort that build and leave the last good (stale) page on screen.
+    """
+    logger = logging.getLogger("mkdocs")
+    record = logger.makeRecord(__name__, logging.ERROR, __file__, 0, f"working-together: {message}", None, None)
+    for handler in logger.handlers:
+        if not isinstance(handler, CountHandler):
+            handler.handle(record)
