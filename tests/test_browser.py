@@ -59,6 +59,7 @@ def _page_of_each_type() -> list[str]:
         pages.append(f"/editions/{edition.id}/")
         pages += [f"/editions/{edition.id}/chapter-{chapter.number}/" for chapter in edition.chapters]
     pages.append(f"/provisions/{next(iter(corpus.provisions))}/")
+    pages += [f"/editions/{edition.id}/changes/" for edition in corpus.editions[1:]]
     return pages
 
 
