@@ -64,6 +64,7 @@ def _page_of_each_type() -> list[str]:
     pages += ["/summary/", "/roles/", f"/roles/{next(iter(corpus.roles))}/", "/modules/"]
     pages += [f"/modules/{module}/" for module in corpus.modules]
     pages.append(f"/editions/{corpus.current_edition.id}/print/")
+    pages += [f"/editions/{edition.id}/changes/" for edition in corpus.editions[1:]]
     return pages
 
 

@@ -24,8 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("editions", nargs="*", help="for diff: the old and the new edition, such as 2010 2015")
     parser.add_argument("--guidance", type=Path, default=Path("guidance"), help="the guidance folder")
     parser.add_argument("--trees", type=Path, default=Path("decision_trees"), help="the decision trees folder")
+    parser.add_argument("--overlay", type=Path, help="a local overlay to check too")
     arguments = parser.parse_args(argv)
-    corpus, problems = load_corpus(arguments.guidance, Path.cwd(), arguments.trees)
+    corpus, problems = load_corpus(arguments.guidance, Path.cwd(), arguments.trees, arguments.overlay)
     problems = problems or check(corpus)
     for problem in problems:
         print(problem)

@@ -280,6 +280,7 @@ class Corpus:
     traceability: dict[str, Traceability] = field(default_factory=dict)  # keyed by source id
     summary: Summary | None = None
     modules: dict[str, Module] = field(default_factory=dict)
+    overlay: Overlay | None = None  # a partnership's local contacts and notes, if configured
 
     @property
     def current_edition(self) -> Edition:
@@ -418,3 +419,48 @@ def follow(tree: Tree, answers: list[str]) -> TreeState:
         indices.append(index)
         node = tree.nodes[node.answers[index].next]
     return TreeState(tuple(indices), node, len(answers))
+
+
+@dataclass
+class LocalContact:
+    """A partnership's own contact, such as its children's social care front door."""
+
+    id: str
+    name: str
+    phone: str
+    hours: str
+    note: str
+    position: Position
+
+
+@dataclass
+class LocalNote:
+    """A partnership's note beside a provision, or beside an outcome of a decision tree."""
+
+    text: str
+    provision: str
+    tree: str
+    node: str
+    contacts: list[str]
+    position: Position
+    target_position: Position
+    node_position: Position
+    contact_positions: list[Position]
+
+
+@dataclass
+class Overlay:
+    """A partnership's local contacts and notes, kept apart from the national text and always marked as local."""
+
+    partnership: str
+    contacts: dict[str, LocalContact]
+    notes: list[LocalNote]
+    position: Position
+
+    def provision_notes(self, provision_id: str) -> list[LocalNote]:
+        """The local notes beside one provision."""
+        return [note for note in self.notes if note.provision == provision_id]
+
+    def outcome_notes(self, tree_id: str, node_id: str) -> list[LocalNote]:
+        """The local notes beside one outcome of one tree."""
+        return [note for note in self.notes if (note.tree, note.node) == (tree_id, node_id)]

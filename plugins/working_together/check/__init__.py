@@ -6,6 +6,7 @@ from ..model import Corpus
 from ..problems import Problem
 from .evidence import evidence_problems
 from .modules import module_problems
+from .overlay import overlay_problems
 from .practitioner import summary_problems, timescale_problems
 from .references import reference_problems
 from .registry import registry_problems
@@ -19,4 +20,5 @@ def check(corpus: Corpus) -> list[Problem]:
         [*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus), *tree_problems(corpus)]
         + traceability_problems(corpus)
         + [*summary_problems(corpus), *timescale_problems(corpus), *module_problems(corpus)]
+        + overlay_problems(corpus)
     )

@@ -18,8 +18,11 @@ from ..model import (
     Evidence,
     Exclusion,
     Implementation,
+    LocalContact,
+    LocalNote,
     Module,
     ModuleStep,
+    Overlay,
     Provision,
     Registry,
     Retirement,
@@ -57,9 +60,13 @@ FOLDERS = {
 }
 
 
-def load_corpus(guidance_dir: Path, project_dir: Path, trees_dir: Path | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load all guidance (and decision trees); return the corpus and every problem met while reading it."""
+def load_corpus(
+    guidance_dir: Path, project_dir: Path, trees_dir: Path | None = None, overlay: Path | None = None
+) -> tuple[Corpus, list[Problem]]:
+    """Load all guidance (and decision trees, and a local overlay); return the corpus and every problem met."""
     loader = _CorpusLoader(project_dir)
+    if overlay:
+        loader.load_file(overlay, "overlay")
     for path in sorted(guidance_dir.rglob("*")):
         if path.suffix in (".yml", ".yaml"):
             loader.load_file(path, _kind(guidance_dir, path))
@@ -307,6 +314,29 @@ class _CorpusLoader:
             steps=[_module_step(step) for step in data["steps"]],
             position=data.position,
         )
+
+    def _add_overlay(self, data: Mapping, path: Path) -> None:
+        contacts: dict[str, LocalContact] = {}
+        for index, item in enumerate(data.get("contacts", [])):
+            if self._unique("local contact", item["id"], item.value_positions["id"], f"contacts[{index}].id"):
+                contacts[item["id"]] = LocalContact(
+                    item["id"], item["name"], item["phone"], item.get("hours", ""), item.get("note", ""), item.position
+                )
+        notes = [
+            LocalNote(
+                text=item["text"],
+                provision=item.get("provision", ""),
+                tree=item.get("tree", ""),
+                node=item.get("node", ""),
+                contacts=list(item.get("contacts", [])),
+                position=item.position,
+                target_position=item.value_positions.get("provision", item.value_positions.get("tree", item.position)),
+                node_position=item.value_positions.get("node", item.position),
+                contact_positions=_item_positions(item, "contacts"),
+            )
+            for item in data.get("notes", [])
+        ]
+        self.corpus.overlay = Overlay(data["partnership"], contacts, notes, data.position)
 
 
 def _item_positions(item: Mapping, key: str) -> list[Position]:

@@ -23,6 +23,7 @@ KINDS = (
     "traceability",
     "summary",
     "module",
+    "overlay",
 )
 
 

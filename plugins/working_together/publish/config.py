@@ -12,3 +12,8 @@ class WorkingTogetherConfig(base.Config):
     enabled = c.Type(bool, default=True)
     guidance_dir = c.Dir(exists=True, default="guidance")
     trees_dir = c.Dir(exists=True, default="decision_trees")
+    # Optional absolute address of the published site (ending in /), used only for links in feed.xml;
+    # empty means links relative to the feed, which works from any host.
+    feed_base_url = c.Type(str, default="")
+    # Optional YAML file of a partnership's own contacts and local notes, shown marked as local.
+    overlay = c.Optional(c.File(exists=True))

@@ -29,6 +29,8 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     entries.append({"Sources": sources})
     entries.append({"Glossary": paths.GLOSSARY})
     entries.append({"For maintainers": [{"Coverage of the sources": paths.COVERAGE}]})
+    if corpus.overlay:
+        entries.append({f"Local information: {corpus.overlay.partnership}": paths.LOCAL})
     return entries
 
 

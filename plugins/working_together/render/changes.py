@@ -24,6 +24,7 @@ def changes_page(corpus: Corpus, changes: Changes) -> str:
         f"{len(changes.added)} added, {len(changes.amended)} amended, {len(changes.withdrawn)} withdrawn. "
         "The sources describe each edition only in part, so each provision is compared with its wording in "
         f"the latest earlier edition that has it (usually the {changes.old_edition} edition).",
+        f"Follow these changes in a feed reader: [the changes feed (Atom)]({paths.link(page, paths.FEED)}).",
         "## Added",
     ]
     parts += [f"- {link(p.id)} ({new.placements[p.id].number})" for p in changes.added] or ["None."]

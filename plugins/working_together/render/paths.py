@@ -85,3 +85,10 @@ def url_link(from_page: str, to_page: str, fragment: str = "") -> str:
 def print_page(edition_id: str) -> str:
     """A whole edition on one page, for printing or saving as one PDF."""
     return f"editions/{edition_id}/print.md"
+
+
+# The Atom changes feed, at the site root (not a page: MkDocs copies it as it is).
+FEED = "feed.xml"
+
+# A partnership's local contacts and notes, when an overlay is configured.
+LOCAL = "local.md"

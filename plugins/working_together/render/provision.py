@@ -8,6 +8,7 @@ from .abbreviations import term_label, terms_used
 from .citation import citation_button
 from .labels import STRENGTHS, strength_badge
 from .markdown import disclosure, escape, escape_html, render_text
+from .overlay import provision_local_notes
 
 
 def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition, page: str) -> str:
@@ -21,6 +22,7 @@ def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition,
             f"### {number} {escape(provision.title)} {{ #{provision.id} }}",
             _wording(corpus, provision, version, edition, page),
             _history(corpus, provision, page),
+            provision_local_notes(corpus, provision.id) if edition is corpus.current_edition else "",
             f"[Permanent link: {escape(provision.title)}]({paths.link(page, paths.provision_page(provision.id))})"
             f'{{ .wt-permalink }} <button type="button" class="wt-copy-link md-button" hidden '
             f'aria-label="Copy link to {escape_html(provision.title)}">Copy link</button> '
@@ -37,6 +39,7 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
         f"# {escape(provision.title)}",
         f"Permanent page of provision `{provision.id}`: link to this page and the link will keep working "
         "in every future edition.",
+        provision_local_notes(corpus, provision.id),
     ]
     for edition in reversed(corpus.editions):
         version = next((v for v in provision.versions if v.edition == edition.id), None)

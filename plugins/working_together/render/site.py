@@ -12,6 +12,7 @@ from .chapter import chapter_page, edition_page
 from .coverage import coverage_page
 from .edition_print import edition_print_page
 from .module import module_page, modules_index
+from .overlay import local_page
 from .provision import provision_page, retired_page
 from .reference import glossary_page, provisions_index
 from .role import role_page, roles_index
@@ -47,6 +48,8 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
     pages[paths.COVERAGE] = coverage_page(corpus)
     pages.update(practitioner_pages(corpus))
     pages.update(print_pages(corpus))
+    if corpus.overlay:
+        pages[paths.LOCAL] = local_page(corpus)
     return pages
 
 

@@ -12,6 +12,7 @@ from . import paths
 from .flowchart import flowchart_svg
 from .labels import strength_badge
 from .markdown import escape, escape_html
+from .overlay import outcome_local_notes
 
 
 def tree_page(corpus: Corpus, tree: Tree) -> str:
@@ -101,6 +102,7 @@ def _outcome(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
         placement = edition.placements[cited]
         link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), cited)
         citations.append(f"- [{placement.number} {escape(corpus.provisions[cited].title)}]({link})")
+    parts.append(outcome_local_notes(corpus, tree.id, node.id))
     parts.append(f"**This rests on ({escape(edition.title)}):**\n\n" + "\n".join(citations))
     parts.append(f"[Start again](#node-{tree.start}){{ .wt-start-again }}")
     parts.append("</div>")
