@@ -45,6 +45,10 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_css.append(f"{ASSET_DIR}/working-together.css")
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
+        # Our template fixes (templates/main.html) go after a project's custom_dir, before the theme's own.
+        templates = str(resources.files("working_together").joinpath("templates"))
+        if templates not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
