@@ -110,8 +110,16 @@ def _read(path: Path) -> object:
     return _booleans(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader))
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Copies share their versions; our loader refuses aliases, so write each out in full."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def _write(path: Path, data: object) -> None:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=1_000)
+    path.write_text(text, encoding="utf-8")
 
 
 def synthetic_project(folder: Path, multiplier: int) -> Path:
