@@ -335,7 +335,8 @@ def summary(results: dict) -> str:
             if name != "targets":
                 lines.append(f"| {name} | {row['performance']} | {row['accessibility']} | {row['best-practices']} |")
         lines += ["", "Targets: performance ≥ 0.97, accessibility 1.00, best practices 1.00.", ""]
-    return "\n".join(lines)
+    notes = HERE / "notes.md"
+    return "\n".join(lines) + ("\n" + notes.read_text(encoding="utf-8") if notes.exists() else "")
 
 
 def main() -> None:
