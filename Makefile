@@ -53,10 +53,12 @@ lint: install
 test: install browser node_modules/.installed lint
 	$(BIN)/pytest
 
-# Measurements, not tests: results are written to benchmarks/*.json.
+# Measurements, not tests: results are written to benchmarks/*.json and benchmarks/RESULTS.md.
+# BENCH_ARGS="--multipliers 10 --runs 1" for a quicker run on a busy machine.
 bench: build
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/search_recall.py
+	cd benchmarks && ../$(BIN)/python run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-offline pdf

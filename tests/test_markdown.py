@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import markdown as python_markdown
 import pytest
 from working_together.render.markdown import escape, escape_html, render_text
@@ -54,3 +56,10 @@ def test_guidance_text_keeps_paragraphs_bullets_and_cross_references() -> None:
         "<p>First *paragraph* continues.</p>\n"
         '<ul>\n<li>one</li>\n<li>two <a href="#child-seen-alone">5.1</a></li>\n</ul>'
     )
+
+
+def test_raw_html_text_keeps_markdown_links_inert_too() -> None:
+    """Markdown runs its link patterns over inline HTML attributes, so [x](javascript:...) must not survive."""
+    escaped = escape_html('[click](javascript:alert(1) "t") ![i](x)')
+    assert escaped == "&#91;click&#93;&#40;javascript:alert&#40;1&#41; &quot;t&quot;&#41; &#33;&#91;i&#93;&#40;x&#41;"
+    assert html.unescape(escaped) == '[click](javascript:alert(1) "t") ![i](x)'

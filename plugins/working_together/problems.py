@@ -29,7 +29,12 @@ class Problem:
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
         fix = f" — {self.fix}" if self.fix else ""
-        return f"{self.position}:{where} {self.message}{fix}"
+        return _one_line(f"{self.position}:{where} {self.message}{fix}")
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks, controls and invisible format characters (bidi overrides) quoted from content."""
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 class ContentError(Exception):

@@ -39,10 +39,16 @@ class YamlProblem(Exception):
         self.problem = problem
 
 
+# Deeper than any guidance file needs (about 6 levels); PyYAML composes and constructs
+# recursively, so unbounded nesting would end in a RecursionError instead of a message.
+MAX_DEPTH = 50
+
+
 class _PositionedLoader(yaml.SafeLoader):
-    """SafeLoader that builds Mapping/Sequence objects and refuses aliases and duplicate keys."""
+    """SafeLoader that builds Mapping/Sequence objects and refuses aliases, duplicate keys and deep nesting."""
 
     display_name = ""
+    depth = 0
 
     def position(self, node: yaml.Node) -> Position:
         mark = node.start_mark
@@ -59,7 +65,21 @@ class _PositionedLoader(yaml.SafeLoader):
                     "write the value out in full",
                 )
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise YamlProblem(
+                Problem(
+                    Position(self.display_name, mark.line + 1, mark.column + 1),
+                    "",
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    "flatten the structure: guidance files need only a few levels",
+                )
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_mapping_with_positions(self, node: yaml.MappingNode) -> Mapping:
         mapping = Mapping()
@@ -113,7 +133,11 @@ def read_yaml(path: Path, display_name: str) -> object:
         raise YamlProblem(
             Problem(Position(display_name, 1, 1), "", f"not UTF-8 text ({error.reason})", "save the file as UTF-8")
         ) from None
-    loader = _PositionedLoader(text)
+    try:
+        # The reader checks every character up front, so a NUL or control character fails here.
+        loader = _PositionedLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise YamlProblem(_unprintable(error, text, display_name)) from None
     loader.display_name = display_name
     try:
         return loader.get_single_data()
@@ -132,6 +156,18 @@ def read_yaml(path: Path, display_name: str) -> object:
         ) from None
     finally:
         loader.dispose()
+
+
+def _unprintable(error: yaml.reader.ReaderError, text: str, display_name: str) -> Problem:
+    """The position and code of a character YAML does not allow (NUL, most control characters)."""
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, error.position - before.rfind("\n")
+    return Problem(
+        Position(display_name, line, column),
+        "",
+        f"character U+{error.character:04X} is not allowed in YAML",
+        "delete it (it is usually invisible, pasted from another program)",
+    )
 
 
 def _syntax_hint(message: str) -> str:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from ..model import Corpus
 from ..render import paths
 
 
 def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     """Nav entries for the current edition, earlier editions, provisions, sources and glossary."""
+    # Themes print nav titles as HTML, so titles from YAML are escaped here (and then show as text).
     current = corpus.current_edition
     entries: list[dict[str, object]] = []
     if corpus.trees:
-        trees = [{tree.title: paths.tree_page(tree.id)} for tree in corpus.trees.values()]
+        trees = [{escape(tree.title): paths.tree_page(tree.id)} for tree in corpus.trees.values()]
         entries.append({"What to do if you're worried": [paths.TREES_INDEX, *trees]})
     entries += practitioner_nav(corpus)
     first = corpus.editions[0]
@@ -24,7 +27,7 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
         entries.append({"Earlier editions": earlier})
     entries.append({"All provisions": paths.PROVISIONS_INDEX})
     sources = [paths.SOURCES_INDEX] + [
-        {source.title: paths.source_page(source.id)} for source in corpus.sources.values()
+        {escape(source.title): paths.source_page(source.id)} for source in corpus.sources.values()
     ]
     entries.append({"Sources": sources})
     entries.append({"Glossary": paths.GLOSSARY})
@@ -36,7 +39,7 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
 
 def _edition_entries(edition, first: bool) -> list[object]:  # noqa: ANN001 - an Edition
     chapters = [
-        {f"{chapter.number}. {chapter.title}": paths.chapter_page(edition.id, chapter.number)}
+        {escape(f"{chapter.number}. {chapter.title}"): paths.chapter_page(edition.id, chapter.number)}
         for chapter in edition.chapters
     ]
     changes = [] if first else [{"What changed": paths.changes_page(edition.id)}]

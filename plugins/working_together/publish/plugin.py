@@ -84,6 +84,10 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         _expand_abbreviations(config, corpus)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
         self.build = this_build(project_dir)
+        # Our template fixes (templates/main.html) go after a project's custom_dir, before the theme's own.
+        templates = str(resources.files("working_together").joinpath("templates"))
+        if templates not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:

@@ -29,8 +29,11 @@ def escape(text: str) -> str:
 
 
 def escape_html(text: str) -> str:
-    """Text for raw HTML (an element's content or a double-quoted attribute), where Markdown is not processed."""
-    return html.escape(_SPACE.sub(" ", text).strip(), quote=True)
+    """Text for raw HTML (an element's content or a double-quoted attribute), also inert if Markdown reads it."""
+    # Inline HTML inside a Markdown paragraph still has Markdown's link and emphasis patterns run over it
+    # (they come before raw HTML), so their characters become numeric references, which HTML decodes.
+    escaped = html.escape(_SPACE.sub(" ", text).strip(), quote=True)
+    return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group(1))};", escaped)
 
 
 def render_text(text: str, link_for: Callable[[str], str]) -> str:
