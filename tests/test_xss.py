@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, build_site, open_page, serve
 from playwright.sync_api import Browser
-from small_guidance import replace_in, write_small_guidance, write_small_tree
+from small_guidance import replace_in, write_small_guidance, write_small_module
 
 PAYLOADS = [
     line
@@ -26,6 +26,24 @@ QUOTE = next(" ~ ".join(PAYLOADS[:n]) for n in range(len(PAYLOADS), 0, -1) if le
 # key, its value becomes the payloads; otherwise a `key: payloads` line is added above it. A new field is one line.
 PROVISIONS, TREE, SOURCE = "guidance/provisions/cases.yml", "decision_trees/worried.yml", "guidance/sources/report.yml"
 EDITION, ROLES, GLOSSARY = "guidance/editions/2010.yml", "guidance/roles.yml", "guidance/glossary.yml"
+MODULE, OVERLAY = "guidance/modules/first-steps.yml", "local/overlay.yml"
+# A partnership's local information, beside a provision and a tree outcome of the small corpus.
+SMALL_OVERLAY = (
+    "partnership: Test partnership\n"
+    "contacts:\n"
+    "  - id: front-door\n"
+    "    name: Front door\n"
+    "    phone: 01632 960001\n"
+    "    hours: office hours\n"
+    "    note: Ask for the duty worker\n"
+    "notes:\n"
+    "  - provision: referral-decision\n"
+    "    text: Call the front door.\n"
+    "    contacts: [front-door]\n"
+    "  - tree: worried\n"
+    "    node: refer\n"
+    "    text: Out of hours, call the front door.\n"
+)
 FIELDS = {
     "provision title": (PROVISIONS, "title: Deciding on a referral", "title"),
     "provision text": (PROVISIONS, "text: Referrals should", "text"),
@@ -49,7 +67,20 @@ FIELDS = {
     "tree timescale": (TREE, "timescale:", "timescale"),
     "source title": (SOURCE, "title: A report", "title"),
     "source attribution": (SOURCE, "attribution:", "attribution"),
-    # Not on any page yet (role pages come later): "role description": (ROLES, "description:", "description"),
+    "role description": (ROLES, "description:", "description"),
+    "module title": (MODULE, "title: First steps", "title"),
+    "module audience": (MODULE, "audience:", "audience"),
+    "module aim": (MODULE, "aim:", "aim"),
+    "overlay partnership": (OVERLAY, "partnership:", "partnership"),
+    "overlay contact name": (OVERLAY, "name: Front door", "name"),
+    "overlay contact hours": (OVERLAY, "hours:", "hours"),
+    "overlay contact note": (OVERLAY, "note:", "note"),
+    "overlay provision note": (OVERLAY, "text: Call the front door.", "text"),
+    "overlay outcome note": (OVERLAY, "text: Out of hours", "text"),
+}
+# List items rather than keys: (file, the item's line as the small corpus writes it). Also one line each.
+ITEMS = {
+    "module discussion point": (MODULE, "      - What does <b>one working day</b> mean to you?\n"),
 }
 
 
@@ -74,8 +105,15 @@ def field_value(name: str) -> str:
 def small_project(folder: Path) -> Path:
     """The small corpus and its tree with the real mkdocs.yml and one-line hand-written pages."""
     write_small_guidance(folder)
-    write_small_tree(folder)
+    write_small_module(folder)
+    (folder / OVERLAY).parent.mkdir()
+    (folder / OVERLAY).write_text(SMALL_OVERLAY, encoding="utf-8")
     shutil.copy(PROJECT / "mkdocs.yml", folder / "mkdocs.yml")
+    replace_in(
+        folder / "mkdocs.yml",
+        "      guidance_dir: guidance\n",
+        f"      guidance_dir: guidance\n      overlay: {OVERLAY}\n",
+    )
     (folder / "docs").mkdir()
     for page in (PROJECT / "docs").glob("*.md"):
         (folder / "docs" / page.name).write_text(f"# {page.stem}\n", encoding="utf-8")
@@ -86,6 +124,9 @@ def plant_payloads(project: Path) -> None:
     """Every field set to every payload; the source gains a passage of payloads that a provision quotes."""
     for name, (file, anchor, key) in FIELDS.items():
         set_field(project / file, anchor, key, json.dumps(field_value(name), ensure_ascii=False))
+    for name, (file, line) in ITEMS.items():
+        indent = line[: line.index("- ")]
+        replace_in(project / file, line, f"{indent}- {json.dumps(field_value(name), ensure_ascii=False)}\n")
     with (project / "guidance/sources/report.txt").open("a", encoding="utf-8") as source:
         source.write(f"- 1.3 {QUOTE}\n")
     quote = json.dumps(QUOTE, ensure_ascii=False)
@@ -128,7 +169,7 @@ def test_the_corpus_has_at_least_fifty_distinct_payloads() -> None:
     assert len(set(PAYLOADS)) == len(PAYLOADS) >= 50
 
 
-@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("field", [*FIELDS, *ITEMS])
 def test_each_field_shows_every_payload_as_text(sites: tuple[Path, Path], field: str) -> None:
     """Some page shows the field's whole value, every payload in it, as plain visible text."""
     expected = " ".join(field_value(field).split())

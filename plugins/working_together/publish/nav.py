@@ -33,7 +33,7 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
     entries.append({"Glossary": paths.GLOSSARY})
     entries.append({"For maintainers": [{"Coverage of the sources": paths.COVERAGE}]})
     if corpus.overlay:
-        entries.append({f"Local information: {corpus.overlay.partnership}": paths.LOCAL})
+        entries.append({escape(f"Local information: {corpus.overlay.partnership}"): paths.LOCAL})
     return entries
 
 
@@ -53,6 +53,6 @@ def practitioner_nav(corpus: Corpus) -> list[dict[str, object]]:
         entries.append({"Practitioner summary": paths.SUMMARY})
     entries.append({"Roles": paths.ROLES_INDEX})
     if corpus.modules:
-        modules = [{module.title: paths.module_page(module.id)} for module in corpus.modules.values()]
+        modules = [{escape(module.title): paths.module_page(module.id)} for module in corpus.modules.values()]
         entries.append({"Training modules": [paths.MODULES_INDEX, *modules]})
     return entries

@@ -109,17 +109,18 @@ def _passage(passage: Passage, where: str, page: str) -> str:
 
 def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
     """Rows of a table as an HTML table (so each row keeps its anchor) whose cells hold Markdown."""
-    header = "".join(f'<th scope="col">{escape_html(column)}</th>' for column in table.columns)
+    header = "".join(f'<th scope="col" markdown="span">{escape(column)}</th>' for column in table.columns)
     lines = [
         f"### {escape(table.caption)}",
         f'<div class="wt-table" role="region" aria-label="{escape_html(table.caption)}" tabindex="0" markdown="1">',
         '<table markdown="1">',
-        f'<thead><tr>{header}<th scope="col">On this site</th></tr></thead>',
+        f'<thead markdown="1"><tr markdown="1">{header}<th scope="col">On this site</th></tr></thead>',
         '<tbody markdown="1">',
     ]
     for passage, where in zip(run, wheres, strict=True):
         lines.append(f'<tr id="{passage.anchor}" markdown="1">')
-        lines.append(f'<th scope="row">{escape_html(passage.number)}</th>')
+        # markdown="span" so the abbr extension expands an abbreviation in the row's name, as in the cells.
+        lines.append(f'<th scope="row" markdown="span">{escape(passage.number)}</th>')
         if len(table.columns) == 4:
             cells = annex_row(passage)
             if cells is None:
