@@ -70,8 +70,10 @@
   Navigator.prototype.go = function (indices) {
     var hash = "#path=" + indices.join(".");
     this.moveFocus = true;
-    if (location.hash !== hash) location.hash = hash;
-    else this.render(indices);
+    // Render on the click itself (not a task later, on hashchange); pushState keeps the answer in
+    // the history, so Back still fires hashchange and goes one step back.
+    if (location.hash !== hash) history.pushState(null, "", hash);
+    this.render(indices);
   };
 
   Navigator.prototype.render = function (indices) {
