@@ -85,7 +85,9 @@ def plain_mkdocs_project(folder: Path) -> Path:
         (docs / src).write_text(markdown, encoding="utf-8")
     assets = docs / "assets" / "working-together"
     shutil.copytree(PROJECT / "plugins/working_together/assets", assets, ignore=shutil.ignore_patterns("*.py"))
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # resolves mkdocs.yml's !ENV tags as MkDocs does
+
+    config = yaml_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "working-together" in p)]
     config["nav"] = [config["nav"][0], *guidance_nav(corpus), *config["nav"][1:]]
     config["extra_css"] = ["assets/working-together/working-together.css"]
