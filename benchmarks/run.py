@@ -72,6 +72,7 @@ def plain_mkdocs_project(folder: Path) -> Path:
     from working_together.publish.citations import resolve_citations
     from working_together.publish.nav import guidance_nav
     from working_together.render import generated_pages
+    from working_together.render.abbreviations import abbreviations
 
     corpus, problems = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
     assert not problems, problems
@@ -93,6 +94,8 @@ def plain_mkdocs_project(folder: Path) -> Path:
     config["extra_css"] = ["assets/working-together/working-together.css"]
     config["extra_javascript"] = ["assets/working-together/working-together.js", "assets/working-together/navigator.js"]
     config["theme"]["custom_dir"] = str(PROJECT / "plugins/working_together/templates")
+    # The same abbreviation markup our plugin configures, so both builds write the same pages.
+    config["markdown_extensions"].append({"abbr": {"glossary": abbreviations(corpus)}})
     config.pop("watch", None)
     config["strict"] = False  # the plain build has no plugin to hide its hand-written extras; we time, not judge
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

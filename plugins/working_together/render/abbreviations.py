@@ -9,6 +9,7 @@ names of the roles it applies to.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Corpus, Provision, Term, Version
 from .markdown import escape
@@ -43,9 +44,11 @@ def term_label(term: Term) -> str:
 
 def _mentions(wording: str, term: Term) -> bool:
     """Whether the wording uses the abbreviation (as a word, exact case) or its expansion (any case)."""
-    if not term.expansion:
-        return False
+    return bool(term.expansion) and _use_pattern(term.term, term.expansion).search(wording) is not None
+
+
+@cache
+def _use_pattern(abbreviation: str, expansion: str) -> re.Pattern[str]:
+    """Compiled once per term: every provision on every page is searched for every term."""
     # The plural ("LSCBs") counts as a use of the abbreviation, as it does for readers.
-    if re.search(rf"\b{re.escape(term.term)}s?\b", wording):
-        return True
-    return re.search(rf"\b{re.escape(term.expansion)}s?\b", wording, flags=re.IGNORECASE) is not None
+    return re.compile(rf"\b{re.escape(abbreviation)}s?\b|(?i:\b{re.escape(expansion)}s?\b)")
