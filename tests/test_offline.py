@@ -51,6 +51,14 @@ def test_the_offline_copy_uses_plain_file_urls_and_the_vendored_shim(offline_sit
             assert "//" not in address, f"{html_file.relative_to(offline_site)}: {address}"
 
 
+def test_the_online_site_leaves_the_shim_out(site: Path) -> None:
+    """Over http(s) search has its web worker; the shim would only be a render-blocking script in every head."""
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    scripts = [script["src"] for script in home.find_all("script", src=True)]
+    assert any(source.endswith("navigator.js") for source in scripts)
+    assert not any("iframe-worker" in source for source in scripts)
+
+
 def test_search_and_a_result_work_over_file_urls(offline_site: Path, offline_page: Page) -> None:
     """Open the home page from disk, search for LADO, follow a result to the provision; every request is file://."""
     page = offline_page

@@ -83,6 +83,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/citation.js")
         _expand_abbreviations(config, corpus)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
+        _offline_search_shim(config)
         self.build = this_build(project_dir)
         # Our template fixes (templates/main.html) go after a project's custom_dir, before the theme's own.
         templates = str(resources.files("working_together").joinpath("templates"))
@@ -158,6 +159,15 @@ def _expand_abbreviations(config: MkDocsConfig, corpus: Corpus) -> None:
     if "abbr" not in config.markdown_extensions:
         config.markdown_extensions.append("abbr")
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviations(corpus)}
+
+
+def _offline_search_shim(config: MkDocsConfig) -> None:
+    """Over file:// browsers refuse web workers, so the offline copy runs search through our vendored
+    iframe-worker shim (its name tells Material's offline plugin, which runs after us, not to add its CDN
+    copy). Only there: online it would be a render-blocking script in the head of every page."""
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra.setdefault("polyfills", []).append(f"{ASSET_DIR}/iframe-worker-shim.js")
 
 
 def _add_assets(files: Files, config: MkDocsConfig) -> None:
