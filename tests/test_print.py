@@ -236,3 +236,17 @@ def test_print_media_keeps_the_static_tree_and_hides_the_navigator(page: Page) -
     page.emulate_media(media="print")
     assert page.locator(".wt-navigator").is_hidden()
     assert page.locator(".wt-node").first.is_visible()
+
+
+def test_the_printed_summary_gives_each_address_once(page: Page) -> None:
+    """The role table cites provisions by number without repeating the addresses printed in the stages above."""
+    page.goto("/summary/")
+    page.emulate_media(media="print")
+    after = "a => getComputedStyle(a, '::after').content"
+    number = page.locator(".wt-summary-roles td + td a").first
+    assert number.evaluate(after) in ("none", "normal")
+    role = page.locator(".wt-summary-roles td:first-child a").first
+    assert role.evaluate(after) == f'" (/roles/{role.get_attribute("href").split("/")[-2]}/)"'
+    href = number.get_attribute("href")
+    stage_link = page.locator(f"#stages ~ * a[href='{href}']").first  # the same provision in its stage
+    assert stage_link.evaluate(after).startswith('" (/provisions/')

@@ -29,7 +29,7 @@ def summary_page(corpus: Corpus) -> str:
         "## By role { #roles }",
         "Which of the duties and expectations above fall to whom. The role pages list everything, including "
         "practice guidance.",
-        _roles_table(corpus, page),
+        f'<div class="wt-summary-roles" markdown="1">\n\n{_roles_table(corpus, page)}\n\n</div>',
         "## Time limits { #timescales }",
         "Every time limit the guidance sets, in the words of its source. Earlier editions' limits are listed "
         "after the current ones, for understanding past practice.",
