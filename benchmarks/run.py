@@ -277,9 +277,12 @@ def bench_navigator(rounds: int = 60) -> dict:
 
 def bench_lighthouse(runs: int) -> dict:
     """(e) Lighthouse mobile (its default), median of `runs` per page type, served locally as a host would."""
-    from static_host import serve_like_a_host
+    from static_host import GzipHandler
 
-    server = serve_like_a_host(SITE)
+    sys.path.insert(0, str(PROJECT / "tests"))
+    from conftest import serve
+
+    server = serve(SITE, GzipHandler)
     base_url = next(server)
     results = {}
     env = {**os.environ, "CHROME_PATH": CHROMIUM}

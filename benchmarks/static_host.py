@@ -6,17 +6,14 @@ GitHub Pages or any other static host, not the uncompressed bytes of Python's te
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Files from the site folder, gzipped when the client accepts it."""
 
     def send_head(self):  # noqa: ANN201 (http.server's signature)
@@ -53,12 +50,3 @@ class _Body:
 
     def close(self) -> None:
         pass
-
-
-def serve_like_a_host(site: Path) -> Iterator[str]:
-    """Serve site on a free local port for as long as the generator lives."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()

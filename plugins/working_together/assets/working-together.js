@@ -1,22 +1,48 @@
-/* Working Together: the copy-link button on each provision.
-   Progressive enhancement: the button is hidden in the HTML and shown only when the
-   clipboard can be used; the permanent link beside it always works without JavaScript.
-   Nothing is sent anywhere. */
+/* Working Together: the "Copy link" and "Copy citation" buttons on each provision.
+   Progressive enhancement: the buttons are hidden in the HTML and shown only when the clipboard
+   can be used; the permanent link beside them always works without JavaScript. A citation
+   (edition, number, title) is in the button's data-citation, and the permanent URL is taken
+   from the page at click time, so it is right on any host or folder. Nothing is sent anywhere. */
 (function () {
   "use strict";
 
+  function permalink(button) {
+    var link = button.parentElement.querySelector("a.wt-permalink");
+    return link && link.href;
+  }
+
+  /* What each kind of button copies (nothing: the button stays hidden) and what it says afterwards. */
+  var BUTTONS = {
+    ".wt-copy-link": {
+      text: permalink,
+      copied: "Link copied",
+      failed: "Copy failed: use the permanent link"
+    },
+    ".wt-copy-citation": {
+      // Beside a permanent link on chapters and modules; on a permanent page, the page itself.
+      text: function (button) {
+        var url = permalink(button) || location.href.split("#")[0].split("?")[0];
+        return button.getAttribute("data-citation") + " " + url;
+      },
+      copied: "Citation copied",
+      failed: "Copy failed: select the text instead"
+    }
+  };
+
   function enhance() {
     if (!navigator.clipboard) return;
-    document.querySelectorAll(".wt-copy-link").forEach(function (button) {
-      var link = button.parentElement.querySelector("a.wt-permalink");
-      if (!link || button.dataset.wtReady) return;
-      button.dataset.wtReady = "yes";
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(link.href).then(
-          function () { button.textContent = "Link copied"; },
-          function () { button.textContent = "Copy failed: use the permanent link"; }
-        );
+    Object.keys(BUTTONS).forEach(function (selector) {
+      var kind = BUTTONS[selector];
+      document.querySelectorAll(selector).forEach(function (button) {
+        if (button.dataset.wtReady || !kind.text(button)) return;
+        button.dataset.wtReady = "yes";
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          navigator.clipboard.writeText(kind.text(button)).then(
+            function () { button.textContent = kind.copied; },
+            function () { button.textContent = kind.failed; }
+          );
+        });
       });
     });
   }

@@ -38,7 +38,6 @@ ASSETS = (
     "working-together.css",
     "working-together.js",
     "navigator.js",
-    "citation.js",
     "iframe-worker-shim.js",
     "print.css",
 )
@@ -80,7 +79,6 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_css.append(f"{ASSET_DIR}/working-together.css")
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/citation.js")
         _expand_abbreviations(config, corpus)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
         _offline_search_shim(config)
