@@ -22,6 +22,7 @@ from ..model import (
     LocalNote,
     Module,
     ModuleStep,
+    NotDescribed,
     Overlay,
     Provision,
     Registry,
@@ -200,6 +201,12 @@ class _CorpusLoader:
                 evidence=_evidence(data["evidence"]),
                 chapters=[_chapter(chapter) for chapter in data["chapters"]],
                 position=data.position,
+                not_described=[
+                    NotDescribed(
+                        entry["reason"], list(entry["provisions"]), list(entry["provisions"].item_positions), entry.position
+                    )
+                    for entry in data.get("not_described", [])
+                ],
             )
         )
 
@@ -254,6 +261,7 @@ class _CorpusLoader:
             position=data.position,
             start_position=data.value_positions["start"],
             edition_position=data.value_positions["edition"],
+            superseded_ok=data.get("superseded_ok", ""),
         )
 
     def _add_registry(self, data: Mapping, path: Path) -> None:
@@ -414,6 +422,7 @@ def _module_step(data: Mapping) -> ModuleStep:
         path=list(data.get("path", [])),
         node=data.get("node", ""),
         discuss=list(data.get("discuss", [])),
+        superseded_ok=data.get("superseded_ok", ""),
         position=data.position,
         field_positions=dict(data.value_positions),
         path_positions=_item_positions(data, "path"),
