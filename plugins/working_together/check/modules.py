@@ -69,7 +69,7 @@ def _provision_problems(corpus: Corpus, step: ModuleStep, where: str) -> Iterato
                 at["edition"],
                 f"{where}.edition",
                 f"the step shows the {edition.id} edition, which the {corpus.current_edition.id} edition has replaced",
-                'remove \'edition:\' to show the current edition, or say why with superseded_ok: "reason", '
+                "remove 'edition:' to show the current edition, or say why with superseded_ok: \"reason\", "
                 "which the page shows",
             )
     else:

@@ -203,7 +203,10 @@ class _CorpusLoader:
                 position=data.position,
                 not_described=[
                     NotDescribed(
-                        entry["reason"], list(entry["provisions"]), list(entry["provisions"].item_positions), entry.position
+                        reason=entry["reason"],
+                        provisions=list(entry["provisions"]),
+                        provision_positions=list(entry["provisions"].item_positions),
+                        position=entry.position,
                     )
                     for entry in data.get("not_described", [])
                 ],
