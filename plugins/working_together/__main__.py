@@ -65,7 +65,7 @@ def _print_ids(corpus: Corpus) -> None:
         if identifier in retired:
             print(f"{identifier}\tretired, replaced by {retired[identifier].replaced_by}")
         else:
-            editions = ", ".join(v.edition for v in corpus.provisions[identifier].versions if not v.withdrawn)
+            editions = ", ".join(e.id for e in corpus.editions if identifier in e.placements)
             print(f"{identifier}\tlive in {editions}")
 
 

@@ -30,17 +30,18 @@ class Changes:
 def compare(corpus: Corpus, old_edition: str, new_edition: str) -> Changes:
     """The changes made by `new_edition`, each list in provision id order.
 
-    The sources describe each edition only in part, so a provision missing from
-    `old_edition` is not "added": each provision is compared with its latest
-    wording before `new_edition`, and only an explicit `withdrawn` version counts
-    as a withdrawal.
+    A version stands until a later one replaces it, so only versions taking effect
+    in `new_edition` are changes. The sources describe each edition only in part,
+    so a provision missing from `old_edition` is not "added": each new version is
+    compared with the provision's latest wording before `new_edition`, and only an
+    explicit `withdrawn` version counts as a withdrawal.
     """
     changes = Changes(old_edition, new_edition)
     for provision in sorted(corpus.provisions.values(), key=lambda provision: provision.id):
-        new = provision.version_in(new_edition)
+        new = provision.version_of(new_edition)  # only a version taking effect in new_edition changes anything
         earlier = [v for v in provision.versions if v.edition < new_edition and not v.withdrawn]
         old = max(earlier, key=lambda version: version.edition) if earlier else None
-        if any(v.edition == new_edition and v.withdrawn for v in provision.versions):
+        if new and new.withdrawn:
             changes.withdrawn.append(provision)
         elif new and not old:
             changes.added.append(provision)

@@ -65,7 +65,7 @@ class Evidence:
 
 @dataclass
 class Version:
-    """A provision as it stands in one edition, or its withdrawal from that edition."""
+    """Words a provision took in one edition (or its withdrawal there); they stand in later editions until replaced."""
 
     edition: str
     strength: str
@@ -99,8 +99,17 @@ class Provision:
     term_positions: list[Position] = field(default_factory=list)
 
     def version_in(self, edition: str) -> Version | None:
-        """The wording in one edition, or None if the provision is not in it."""
-        return next((v for v in self.versions if v.edition == edition and not v.withdrawn), None)
+        """The wording standing in one edition: the latest version taking effect in it or earlier, unless withdrawn.
+
+        Whether the edition places the provision at all is for its table of contents to say.
+        """
+        earlier = [v for v in self.versions if v.edition <= edition]
+        latest = max(earlier, key=lambda version: version.edition, default=None)
+        return None if latest is None or latest.withdrawn else latest
+
+    def version_of(self, edition: str) -> Version | None:
+        """The version that takes effect in exactly this edition (wording or withdrawal), if there is one."""
+        return next((v for v in self.versions if v.edition == edition), None)
 
 
 @dataclass
@@ -140,6 +149,16 @@ class Placement:
 
 
 @dataclass
+class NotDescribed:
+    """Provisions of an earlier edition that the sources neither place in this edition nor say were withdrawn."""
+
+    reason: str
+    provisions: list[str]
+    provision_positions: list[Position]
+    position: Position
+
+
+@dataclass
 class Edition:
     """One published edition of Working Together with its own table of contents."""
 
@@ -149,6 +168,11 @@ class Edition:
     evidence: list[Evidence]
     chapters: list[Chapter]
     position: Position
+    not_described: list[NotDescribed] = field(default_factory=list)
+
+    def undescribed(self, provision_id: str) -> NotDescribed | None:
+        """The entry saying the sources do not describe this provision in this edition, if there is one."""
+        return next((entry for entry in self.not_described if provision_id in entry.provisions), None)
 
     @cached_property
     def placements(self) -> dict[str, Placement]:
@@ -249,6 +273,7 @@ class Tree:
     position: Position
     start_position: Position
     edition_position: Position
+    superseded_ok: str = ""  # why the tree deliberately rests on an edition that has been replaced
 
     def paths(self) -> list[list[tuple[TreeNode, Answer | None]]]:
         """Every path from the start to an outcome, as (node, answer taken) steps; assumes a checked tree."""
@@ -383,6 +408,7 @@ class ModuleStep:
     node: str  # the node the path is expected to reach; empty: not stated
     discuss: list[str]
     position: Position
+    superseded_ok: str = ""  # why the step deliberately shows an edition that has been replaced
     field_positions: dict[str, Position] = field(default_factory=dict)
     path_positions: list[Position] = field(default_factory=list)
 

@@ -64,8 +64,20 @@ def _provision_problems(corpus: Corpus, step: ModuleStep, where: str) -> Iterato
                 at["edition"], f"{where}.edition", f"unknown edition '{step.edition}'", f"use one of: {known}"
             )
             return
+        if edition is not corpus.current_edition and not step.superseded_ok:
+            yield Problem(
+                at["edition"],
+                f"{where}.edition",
+                f"the step shows the {edition.id} edition, which the {corpus.current_edition.id} edition has replaced",
+                "remove 'edition:' to show the current edition, or say why with superseded_ok: \"reason\", "
+                "which the page shows",
+            )
     else:
         edition = corpus.current_edition
+    if step.superseded_ok and edition is corpus.current_edition:
+        yield Problem(
+            at["superseded_ok"], f"{where}.superseded_ok", "the step shows the current edition", "remove superseded_ok"
+        )
     if step.provision not in edition.placements:
         editions = [e.id for e in corpus.editions if step.provision in e.placements]
         yield Problem(

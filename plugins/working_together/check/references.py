@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
-from ..model import Corpus, Provision
-from ..problems import Problem
+from ..model import Corpus, Edition, Provision
+from ..problems import Position, Problem
 from .suggest import did_you_mean
 
 
@@ -15,6 +16,7 @@ def reference_problems(corpus: Corpus) -> list[Problem]:
     for provision in corpus.provisions.values():
         problems.extend(_provision_problems(corpus, provision))
     problems.extend(_contents_problems(corpus))
+    problems.extend(_silent_drop_problems(corpus))
     return problems
 
 
@@ -84,19 +86,92 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                             "list each provision once per edition",
                         )
                     elif provision.version_in(edition.id) is None:
-                        yield Problem(
-                            position,
-                            where,
-                            f"provision '{identifier}' has no wording for the {edition.id} edition",
-                            f'add a version with edition: "{edition.id}" to it, or remove it from this chapter',
-                        )
+                        yield _no_wording(provision, edition.id, position, where)
                     placed.setdefault(identifier, f"chapter {chapter.number}")
+        yield from _not_described_problems(corpus, edition, placed)
         for provision in corpus.provisions.values():
-            version = provision.version_in(edition.id)
-            if version and provision.id not in placed:
+            version = provision.version_of(edition.id)
+            if version and not version.withdrawn and provision.id not in placed:
                 yield Problem(
                     version.position,
                     f"{provision.id} ({edition.id})",
                     f"the {edition.id} wording is not placed in any chapter of that edition, so it would not be shown",
                     f"list '{provision.id}' in a section of guidance/editions/{edition.id}.yml",
                 )
+
+
+def _no_wording(provision: Provision, edition: str, position: Position, where: str) -> Problem:
+    """A provision listed in an edition where no version stands: none yet, or it was withdrawn."""
+    withdrawal = next(
+        (v for v in sorted(provision.versions, key=lambda v: v.edition) if v.edition <= edition and v.withdrawn), None
+    )
+    if withdrawal:
+        return Problem(
+            position,
+            where,
+            f"provision '{provision.id}' was withdrawn in the {withdrawal.edition} edition",
+            "remove it from this chapter",
+        )
+    return Problem(
+        position,
+        where,
+        f"provision '{provision.id}' has no wording in the {edition} edition or any earlier one",
+        f'add a version with edition: "{edition}" to it, or remove it from this chapter',
+    )
+
+
+def _not_described_problems(corpus: Corpus, edition: Edition, placed: dict[str, str]) -> Iterator[Problem]:
+    """Each provision marked as not described is a known provision, neither placed nor given words in this edition."""
+    for index, entry in enumerate(edition.not_described):
+        for identifier, position in zip(entry.provisions, entry.provision_positions, strict=True):
+            where = f"not_described[{index}]"
+            provision = corpus.provisions.get(identifier)
+            if provision is None:
+                hint = did_you_mean(identifier, corpus.provisions)
+                yield Problem(position, where, f"unknown provision '{identifier}'{hint}", "correct the id")
+            elif identifier in placed:
+                yield Problem(
+                    position,
+                    where,
+                    f"provision '{identifier}' is both placed in {placed[identifier]} and marked as not described",
+                    "keep one of the two",
+                )
+            elif provision.version_of(edition.id):
+                yield Problem(
+                    position,
+                    where,
+                    f"provision '{identifier}' has a {edition.id} version, so the sources do describe it",
+                    f"place it in a chapter of the {edition.id} edition, or remove it from not_described",
+                )
+
+
+def _silent_drop_problems(corpus: Corpus) -> Iterator[Problem]:
+    """A provision in one edition (placed or marked not described) must be accounted for in the next one."""
+    for older, newer in pairwise(corpus.editions):
+        for identifier, position in _accounted_for(older).items():
+            provision = corpus.provisions.get(identifier)
+            withdrawn = provision and (version := provision.version_of(newer.id)) and version.withdrawn
+            if provision is None or withdrawn or identifier in _accounted_for(newer):
+                continue
+            yield Problem(
+                position,
+                identifier,
+                f"in the {older.id} edition but not in the {newer.id} edition, which neither lists nor withdraws it, "
+                "so it would disappear silently",
+                f"list it in a section of guidance/editions/{newer.id}.yml, or add a version with "
+                f'edition: "{newer.id}", withdrawn: true and a note saying why, or, if the sources do not say, '
+                f"list it under not_described in guidance/editions/{newer.id}.yml with a reason",
+            )
+
+
+def _accounted_for(edition: Edition) -> dict[str, Position]:
+    """Each provision id the edition places or marks as not described, at the first place it is named."""
+    named: dict[str, Position] = {}
+    for chapter in edition.chapters:
+        for section in chapter.sections:
+            for identifier, position in zip(section.provisions, section.provision_positions, strict=True):
+                named.setdefault(identifier, position)
+    for entry in edition.not_described:
+        for identifier, position in zip(entry.provisions, entry.provision_positions, strict=True):
+            named.setdefault(identifier, position)
+    return named

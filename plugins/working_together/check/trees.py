@@ -19,6 +19,7 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
     if edition is None:
         known = ", ".join(e.id for e in corpus.editions)
         yield Problem(tree.edition_position, tree.id, f"unknown edition '{tree.edition}'", f"use one of: {known}")
+    yield from _superseded_problems(corpus, tree)
     if tree.start not in tree.nodes:
         hint = did_you_mean(tree.start, tree.nodes)
         yield Problem(tree.start_position, tree.id, f"start node '{tree.start}' does not exist{hint}", "correct it")
@@ -82,3 +83,23 @@ def _reachability_problems(tree: Tree) -> Iterator[Problem]:
                 f"node '{node.id}' cannot be reached from the start",
                 "add an answer that leads to it, or remove it",
             )
+
+
+def _superseded_problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
+    """A tree resting on a replaced edition is a problem unless the YAML says why (superseded_ok)."""
+    current = corpus.current_edition.id
+    if tree.edition == current and tree.superseded_ok:
+        yield Problem(
+            tree.edition_position,
+            tree.id,
+            f"superseded_ok is set but the tree rests on the current ({current}) edition",
+            "remove superseded_ok",
+        )
+    elif tree.edition != current and corpus.edition(tree.edition) and not tree.superseded_ok:
+        yield Problem(
+            tree.edition_position,
+            tree.id,
+            f"the tree rests on the {tree.edition} edition, which the {current} edition has replaced",
+            f'move it to edition: "{current}" (checking each outcome\'s provisions), '
+            'or say why it stays with superseded_ok: "reason", which the page shows',
+        )

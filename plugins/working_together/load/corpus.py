@@ -22,6 +22,7 @@ from ..model import (
     LocalNote,
     Module,
     ModuleStep,
+    NotDescribed,
     Overlay,
     Provision,
     Registry,
@@ -200,6 +201,15 @@ class _CorpusLoader:
                 evidence=_evidence(data["evidence"]),
                 chapters=[_chapter(chapter) for chapter in data["chapters"]],
                 position=data.position,
+                not_described=[
+                    NotDescribed(
+                        reason=entry["reason"],
+                        provisions=list(entry["provisions"]),
+                        provision_positions=list(entry["provisions"].item_positions),
+                        position=entry.position,
+                    )
+                    for entry in data.get("not_described", [])
+                ],
             )
         )
 
@@ -254,6 +264,7 @@ class _CorpusLoader:
             position=data.position,
             start_position=data.value_positions["start"],
             edition_position=data.value_positions["edition"],
+            superseded_ok=data.get("superseded_ok", ""),
         )
 
     def _add_registry(self, data: Mapping, path: Path) -> None:
@@ -414,6 +425,7 @@ def _module_step(data: Mapping) -> ModuleStep:
         path=list(data.get("path", [])),
         node=data.get("node", ""),
         discuss=list(data.get("discuss", [])),
+        superseded_ok=data.get("superseded_ok", ""),
         position=data.position,
         field_positions=dict(data.value_positions),
         path_positions=_item_positions(data, "path"),

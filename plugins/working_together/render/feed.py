@@ -57,11 +57,11 @@ def _entries(changes: Changes) -> list[tuple[Provision, str, Version | None, Ver
     """(provision, kind of change, earlier wording, new wording) for every change, in the page's order."""
     rows: list[tuple[Provision, str, Version | None, Version | None]] = []
     for provision in changes.added:
-        rows.append((provision, "Added", None, provision.version_in(changes.new_edition)))
+        rows.append((provision, "Added", None, provision.version_of(changes.new_edition)))
     for amendment in changes.amended:
         rows.append((amendment.provision, "Amended", amendment.old, amendment.new))
     for provision in changes.withdrawn:
-        withdrawal = next(v for v in provision.versions if v.edition == changes.new_edition and v.withdrawn)
+        withdrawal = provision.version_of(changes.new_edition)
         rows.append((provision, "Withdrawn", None, withdrawal))
     return rows
 

@@ -81,7 +81,7 @@ def _provision_step(corpus: Corpus, step: ModuleStep, number: int, page: str) ->
     if edition is not corpus.current_edition:
         parts.append(
             f'!!! warning "From the superseded {edition.id} edition"\n\n'
-            f"    This step shows the {edition.id} wording, for comparison with current practice."
+            f"    This step shows the {edition.id} wording. Why: {escape(step.superseded_ok)}"
         )
     parts += [
         render_text(version.text, link_for),

@@ -42,15 +42,20 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
         provision_local_notes(corpus, provision.id),
     ]
     for edition in reversed(corpus.editions):
-        version = next((v for v in provision.versions if v.edition == edition.id), None)
-        if version is None:
-            continue
         current = " (current)" if edition is corpus.current_edition else ""
         placement = edition.placements.get(provision.id)
-        if version.withdrawn or placement is None:
+        exact = provision.version_of(edition.id)
+        if exact and exact.withdrawn:
             parts.append(f"## {edition.id} edition{current}: withdrawn {{ #edition-{edition.id} }}")
-            parts.append(escape(version.note))
-            parts.append(sources_disclosure(corpus, version.evidence, page))
+            parts.append(escape(exact.note))
+            parts.append(sources_disclosure(corpus, exact.evidence, page))
+            continue
+        if undescribed := edition.undescribed(provision.id):
+            parts.append(f"## {edition.id} edition{current}: not described {{ #edition-{edition.id} }}")
+            parts.append(not_described_notice(edition, undescribed.reason))
+            continue
+        version = provision.version_in(edition.id)
+        if placement is None or version is None:
             continue
         chapter_link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), provision.id)
         parts.append(f"## {edition.id} edition{current}: {placement.number} {{ #edition-{edition.id} }}")
@@ -82,6 +87,8 @@ def _wording(corpus: Corpus, provision: Provision, version: Version, edition: Ed
         return _provision_link(corpus, identifier, edition, page)
 
     parts = [f'<p class="wt-strength">{strength_badge(version.strength)}</p>', render_text(version.text, link_for)]
+    if version.edition != edition.id:
+        parts.append(f'<p class="wt-took-effect">These words took effect in the {version.edition} edition.</p>')
     if version.note:
         parts.append(f"*{STRENGTHS['editorial'].name}:* {escape(version.note)}")
     if provision.roles:
@@ -111,22 +118,32 @@ def sources_disclosure(corpus: Corpus, evidence: list[Evidence], page: str, summ
 
 
 def _history(corpus: Corpus, provision: Provision, page: str) -> str:
-    """Where this provision stands in every edition, as a disclosure."""
-    if len(provision.versions) < 2:
-        return ""
+    """Where this provision stands in every edition, as a disclosure (when it is in more than one)."""
     rows = []
     for edition in corpus.editions:
-        version = next((v for v in provision.versions if v.edition == edition.id), None)
-        if version is None:
-            continue
         placement = edition.placements.get(provision.id)
-        if version.withdrawn or placement is None:
+        exact = provision.version_of(edition.id)
+        version = provision.version_in(edition.id)
+        if exact and exact.withdrawn:
             rows.append(f"- {edition.id} edition: withdrawn")
-            continue
-        link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), provision.id)
-        label = STRENGTHS[version.strength].name
-        rows.append(f"- {edition.id} edition: [{placement.number}]({link}) ({label})")
+        elif edition.undescribed(provision.id):
+            rows.append(f"- {edition.id} edition: not described by the sources")
+        elif placement and version:
+            link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), provision.id)
+            label = STRENGTHS[version.strength].name
+            carried = f", words of the {version.edition} edition" if version.edition != edition.id else ""
+            rows.append(f"- {edition.id} edition: [{placement.number}]({link}) ({label}{carried})")
+    if len(rows) < 2:
+        return ""
     return disclosure("abstract wt-history", "History", "\n".join(rows))
+
+
+def not_described_notice(edition: Edition, reason: str) -> str:
+    """What a reader sees where the sources do not say whether an edition kept a provision."""
+    return (
+        f"The sources do not describe this provision in the {edition.id} edition.\n\n"
+        f"*{STRENGTHS['editorial'].name}:* {escape(reason)}"
+    )
 
 
 def _provision_link(corpus: Corpus, identifier: str, edition: Edition, page: str) -> str:

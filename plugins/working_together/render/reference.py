@@ -28,8 +28,8 @@ def provisions_index(corpus: Corpus) -> str:
     rows = [f"| Provision | {current.id} edition | Strength |", "| --- | --- | --- |"]
     for provision in sorted(corpus.provisions.values(), key=lambda provision: provision.title.lower()):
         link = paths.link(paths.PROVISIONS_INDEX, paths.provision_page(provision.id))
-        version = provision.version_in(current.id)
         placement = current.placements.get(provision.id)
+        version = provision.version_in(current.id) if placement else None
         number = placement.number if placement else "not in this edition"
         strength = STRENGTHS[version.strength].name if version else "—"
         rows.append(f"| [{escape(provision.title)}]({link}) | {number} | {strength} |")

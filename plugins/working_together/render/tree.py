@@ -22,6 +22,7 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
     parts = [
         f"# {escape(tree.title)}",
         escape(tree.summary),
+        _superseded_notice(corpus, tree),
         f'<div class="wt-navigator" data-tree="{tree.id}" data-start="node-{tree.start}" '
         f'data-edition="{escape_html(tree.edition)}" data-title="{escape_html(tree.title)}"></div>',
         "## Step by step { #step-by-step }",
@@ -37,7 +38,19 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
         "Each row is one route from the first question to an outcome, for checking the tree against the guidance.",
         _paths_table(corpus, tree, page),
     ]
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _superseded_notice(corpus: Corpus, tree: Tree) -> str:
+    """A warning on a tree kept on a replaced edition, with the reason written in its YAML."""
+    if tree.edition == corpus.current_edition.id:
+        return ""
+    current = corpus.current_edition
+    return (
+        f'!!! warning "Rests on the superseded {tree.edition} edition"\n\n'
+        f"    This tree follows the {tree.edition} edition, not the {escape(current.title)}. "
+        f"Why: {escape(tree.superseded_ok)}"
+    )
 
 
 def trees_index(corpus: Corpus) -> str:
