@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, build_site
+from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from small_guidance import write_small_guidance, write_small_tree
 from working_together.load import load_corpus
 from working_together.publish.csp import POLICY_META, inline_code, source_hash, with_policy
 
@@ -61,6 +64,14 @@ def test_the_policy_hashes_inline_scripts_and_styles_but_not_data_blocks() -> No
     assert blocked == []
 
 
+def test_under_mkdocs_serve_inline_scripts_are_allowed_for_live_reload_and_nothing_else_changes() -> None:
+    """MkDocs injects a live-reload script with a timestamp into each served page; no build-time hash can match it."""
+    html = '<head><meta charset="utf-8"><script>run()</script><style>p{}</style></head>'
+    published, served = _policy(with_policy(html)[0]), _policy(with_policy(html, live_reload=True)[0])
+    assert served["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert {**served, "script-src": published["script-src"]} == published
+
+
 def test_what_no_hash_can_allow_is_reported() -> None:
     """style= and on*= attributes and javascript: URLs are reported; the same words as text are not."""
     html = (
@@ -69,6 +80,24 @@ def test_what_no_hash_can_allow_is_reported() -> None:
     )
     assert with_policy(html)[1] == ["<td style=...>", "<button onclick=...>", "<a href=javascript:...>"]
     assert inline_code(html).scripts == []
+
+
+def test_a_style_attribute_in_a_page_fails_the_build_but_an_aligned_table_does_not(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the policy would silently block is a strict-mode warning naming the page; tables align by attribute."""
+    write_small_guidance(tmp_path)
+    write_small_tree(tmp_path)
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs").mkdir()
+    for page in (PROJECT / "docs").glob("*.md"):
+        (tmp_path / "docs" / page.name).write_text(f"# {page.stem}\n", encoding="utf-8")
+    about = '# About\n\n<p style="color: red">Red</p>\n\n| Item | Count |\n| --- | ---: |\n| a | 1 |\n'
+    (tmp_path / "docs" / "about.md").write_text(about, encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(tmp_path, tmp_path / "site")
+    blocked = [line for line in caplog.text.splitlines() if "blocked by the Content-Security-Policy" in line]
+    assert len(blocked) == 1 and "docs/about.md: <p style=...> is blocked" in blocked[0], caplog.text
 
 
 @pytest.mark.parametrize("which", ["site", "offline_site"])

@@ -98,21 +98,27 @@ def source_hash(text: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def content_security_policy(code: InlineCode) -> str:
-    """The policy for a page: the fixed directives, with scripts and styles from our files or by hash."""
+def content_security_policy(code: InlineCode, live_reload: bool = False) -> str:
+    """The policy for a page: the fixed directives, with scripts and styles from our files or by hash.
+
+    Under `mkdocs serve` (live_reload) inline scripts are allowed: MkDocs injects its live-reload script into each
+    response with a timestamp in it, so no hash made at build time can match. Everything else stays as published.
+    """
     scripts = " ".join(["'self'", *sorted({source_hash(body) for body in code.scripts})])
+    if live_reload:
+        scripts = "'self' 'unsafe-inline'"  # a hash in the list would make browsers ignore 'unsafe-inline'
     styles = " ".join(["'self'", *sorted({source_hash(body) for body in code.styles})])
     directives = {**FIXED_DIRECTIVES, "script-src": scripts, "style-src": styles}
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def with_policy(html: str) -> tuple[str, list[str]]:
+def with_policy(html: str, live_reload: bool = False) -> tuple[str, list[str]]:
     """The page with its policy as the first element after `<meta charset>`, and what the policy would block.
 
     A meta policy governs only what comes after it, so it goes before every script, style and stylesheet.
     """
     code = inline_code(html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(code)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(code, live_reload)}">'
     anchor = _CHARSET.search(html) or _HEAD_START.search(html)
     if anchor is None:
         return html, ["no <head> to put the Content-Security-Policy in"]

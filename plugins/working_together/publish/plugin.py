@@ -137,7 +137,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def _protect_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        return _with_policy(output, f"docs/{page.file.src_uri}")
+        return _with_policy(output, f"docs/{page.file.src_uri}", self.serving)
 
     on_post_page = CombinedEvent(_stamp_page, _protect_page)
 
@@ -146,7 +146,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
             return output_content
-        return _with_policy(output_content, template_name)
+        return _with_policy(output_content, template_name, self.serving)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
@@ -169,9 +169,9 @@ def _with_feed_link(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{link}\n</head>", 1)
 
 
-def _with_policy(html: str, source: str) -> str:
+def _with_policy(html: str, source: str, serving: bool) -> str:
     """The page with its Content-Security-Policy; anything in it the policy blocks is a warning (strict fails)."""
-    html, blocked = with_policy(html)
+    html, blocked = with_policy(html, live_reload=serving)
     for what in sorted(set(blocked)):
         log.warning(
             f"{source}: {what} is blocked by the Content-Security-Policy — "
