@@ -34,6 +34,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built as `make offline` builds it: strict, with OFFLINE=true (once per test run)."""
+    site_dir = tmp_path_factory.mktemp("offline") / "site-offline"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("OFFLINE", "true")
+        build_site(PROJECT, site_dir)
+    return site_dir
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's content and configuration that a test may break."""

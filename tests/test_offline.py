@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, build_site
+from conftest import PROJECT
 from playwright.sync_api import Browser, Page, expect
 from working_together.load import load_corpus
 
 CORPUS, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built as `make offline` builds it: strict, with OFFLINE=true."""
-    site_dir = tmp_path_factory.mktemp("offline") / "site-offline"
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("OFFLINE", "true")
-        build_site(PROJECT, site_dir)
-    return site_dir
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
@@ -27,6 +27,7 @@ from ..render.overlay import local_home_block
 from ..render.problems import problems_page
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
+from .csp import with_policy
 from .link_targets import mark_link_targets
 from .nav import guidance_nav
 from .search import with_search_front_matter
@@ -39,6 +40,7 @@ ASSETS = (
     "working-together.js",
     "navigator.js",
     "iframe-worker-shim.js",
+    "iframe-worker-scope.js",
     "print.css",
 )
 ASSET_DIR = "assets/working-together"
@@ -80,6 +82,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
         _expand_abbreviations(config, corpus)
+        _align_with_attributes(config)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
         _offline_search_shim(config)
         self.build = this_build(project_dir)
@@ -121,13 +124,29 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             return html
         return mark_link_targets(html, page.url)
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+    def _stamp_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if self.corpus is None:
             return output
         edition = page_edition(self.corpus, page.url)
         stamp = stamp_html(self.corpus, edition, self.build)
         output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
         return _with_feed_link(output, page, config)
+
+    # Last of every plugin's on_post_page: the policy hashes the inline scripts and styles of the final HTML.
+    @event_priority(-100)
+    def _protect_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        return _with_policy(output, f"docs/{page.file.src_uri}", self.serving)
+
+    on_post_page = CombinedEvent(_stamp_page, _protect_page)
+
+    # Last, as above: theme pages such as 404.html carry the policy too.
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        return _with_policy(output_content, template_name, self.serving)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
@@ -137,13 +156,28 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
 
 
 def _with_feed_link(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Feed readers and browsers discover the changes feed from the home and what-changed pages."""
-    if not (page.is_homepage or page.file.src_uri.endswith("/changes.md")):
+    """Feed readers and browsers discover the changes feed from the home and what-changed pages.
+
+    Not in the offline copy: Material fetches sitemap.xml beside every `<link rel="alternate">`, a request
+    browsers refuse over file:// (an error in the console), and no feed reader follows a file on a USB stick.
+    """
+    if _offline(config) or not (page.is_homepage or page.file.src_uri.endswith("/changes.md")):
         return output
     href = get_relative_url(paths.FEED, page.url)
     title = escape_html(f"{config.site_name}: what changed")
     link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
     return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+def _with_policy(html: str, source: str, serving: bool) -> str:
+    """The page with its Content-Security-Policy; anything in it the policy blocks is a warning (strict fails)."""
+    html, blocked = with_policy(html, live_reload=serving)
+    for what in sorted(set(blocked)):
+        log.warning(
+            f"{source}: {what} is blocked by the Content-Security-Policy — "
+            "use a class with a rule in a stylesheet, or a script file"
+        )
+    return html
 
 
 def _with_guidance(nav: list | None, guidance: list) -> list:
@@ -159,13 +193,26 @@ def _expand_abbreviations(config: MkDocsConfig, corpus: Corpus) -> None:
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviations(corpus)}
 
 
+def _align_with_attributes(config: MkDocsConfig) -> None:
+    """Table columns aligned with `align="right"` (which Material's CSS honours), not `style=` attributes that
+    the Content-Security-Policy blocks."""
+    if "tables" not in config.markdown_extensions:
+        config.markdown_extensions.append("tables")
+    config.mdx_configs["tables"] = {**config.mdx_configs.get("tables", {}), "use_align_attribute": True}
+
+
 def _offline_search_shim(config: MkDocsConfig) -> None:
     """Over file:// browsers refuse web workers, so the offline copy runs search through our vendored
     iframe-worker shim (its name tells Material's offline plugin, which runs after us, not to add its CDN
     copy). Only there: online it would be a render-blocking script in the head of every page."""
-    offline = config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:
+    if _offline(config):
         config.extra.setdefault("polyfills", []).append(f"{ASSET_DIR}/iframe-worker-shim.js")
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this build is the offline copy (Material's offline plugin switched on)."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and bool(offline.config.enabled)
 
 
 def _add_assets(files: Files, config: MkDocsConfig) -> None:
