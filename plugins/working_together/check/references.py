@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Corpus, Provision
-from ..problems import Problem
+from ..problems import Position, Problem
 from .suggest import did_you_mean
 
 
@@ -19,13 +19,27 @@ def reference_problems(corpus: Corpus) -> list[Problem]:
 
 
 def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Problem]:
-    for kind, ids, positions, known, fix in (
-        ("role", provision.roles, provision.role_positions, corpus.roles, "add it to guidance/roles.yml"),
-        ("glossary term", provision.terms, provision.term_positions, corpus.terms, "add it to guidance/glossary.yml"),
-        ("provision", provision.refs, provision.ref_positions, corpus.provisions, "correct the id"),
+    for kind, thing, ids, positions, known, fix in (
+        (
+            "role",
+            "role",
+            provision.roles,
+            provision.role_positions,
+            corpus.roles,
+            "correct the id, or add the new role to guidance/roles.yml",
+        ),
+        (
+            "glossary term",
+            "term",
+            provision.terms,
+            provision.term_positions,
+            corpus.terms,
+            "correct the id, or add the new term to guidance/glossary.yml",
+        ),
+        ("provision", "provision", provision.refs, provision.ref_positions, corpus.provisions, "correct the id"),
     ):
         for identifier, position in zip(ids, positions, strict=True):
-            if identifier not in known:
+            if identifier not in known and not corpus.unloaded.may_define(thing, identifier):
                 yield Problem(
                     position, provision.id, f"unknown {kind} '{identifier}'{did_you_mean(identifier, known)}", fix
                 )
@@ -33,7 +47,7 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
     seen: set[str] = set()
     for version in provision.versions:
         where = f"{provision.id} ({version.edition})"
-        if version.edition not in editions:
+        if version.edition not in editions and not corpus.unloaded.may_define("edition", version.edition):
             yield Problem(
                 version.position, where, f"unknown edition '{version.edition}'", f"use one of: {', '.join(editions)}"
             )
@@ -48,7 +62,7 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
                 "add evidence (source, at, quote), or make it an editorial note with strength: editorial",
             )
         for cited in version.cited_ids:
-            if cited not in corpus.provisions:
+            if cited not in corpus.provisions and not corpus.unloaded.may_define("provision", cited):
                 yield Problem(
                     version.text_position,
                     where,
@@ -73,15 +87,24 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                 for identifier, position in zip(section.provisions, section.provision_positions, strict=True):
                     where = f"chapter {chapter.number}"
                     provision = corpus.provisions.get(identifier)
-                    if provision is None:
-                        hint = did_you_mean(identifier, corpus.provisions)
-                        yield Problem(position, where, f"unknown provision '{identifier}'{hint}", "correct the id")
+                    if provision is None and corpus.unloaded.may_define("provision", identifier):
+                        pass  # its file has a problem of its own
+                    elif provision is None:
+                        yield unknown_provision(corpus, identifier, position, where)
                     elif identifier in placed:
                         yield Problem(
                             position,
                             where,
                             f"provision '{identifier}' is already in {placed[identifier]}",
                             "list each provision once per edition",
+                        )
+                    elif provision.version_in(edition.id) is None and _withdrawn_in(provision, edition.id):
+                        yield Problem(
+                            position,
+                            where,
+                            f"provision '{identifier}' is withdrawn in the {edition.id} edition "
+                            f"(at {_withdrawn_in(provision, edition.id)}), so it has no wording to show here",
+                            "remove it from this chapter: its withdrawal is listed on the edition's what-changed page",
                         )
                     elif provision.version_in(edition.id) is None:
                         yield Problem(
@@ -100,3 +123,26 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                     f"the {edition.id} wording is not placed in any chapter of that edition, so it would not be shown",
                     f"list '{provision.id}' in a section of guidance/editions/{edition.id}.yml",
                 )
+
+
+def unknown_provision(corpus: Corpus, identifier: str, position: Position, where: str) -> Problem:
+    """An id that names no provision: a typo, or a published provision whose YAML was deleted."""
+    if corpus.registry is not None and identifier in corpus.registry.published:
+        return Problem(
+            position,
+            where,
+            f"provision '{identifier}' is published (guidance/published-ids.yml) but no longer defined in "
+            "guidance/provisions/",
+            "restore its YAML; to withdraw it, keep it and give it a version with withdrawn: true and a note",
+        )
+    return Problem(
+        position,
+        where,
+        f"unknown provision '{identifier}'{did_you_mean(identifier, corpus.provisions)}",
+        "correct the id",
+    )
+
+
+def _withdrawn_in(provision: Provision, edition: str) -> Position | None:
+    """Where the provision's withdrawal from this edition is written, if it is withdrawn from it."""
+    return next((v.position for v in provision.versions if v.edition == edition and v.withdrawn), None)

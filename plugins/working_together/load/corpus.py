@@ -1,8 +1,9 @@
 """Read every YAML file under `guidance/` into a Corpus, collecting every problem on the way.
 
 Each file is checked against its schema before anything is built from it, so the
-objects in a Corpus are always well formed; files with problems are left out and
-their problems returned, and the caller stops before rendering.
+objects in a Corpus are always well formed; files with problems (or, in lists of
+provisions, roles and terms, the items with problems) are left out and their problems
+returned, and the caller stops before rendering.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ..model import (
     Version,
 )
 from ..problems import Position, Problem
+from .partial import loadable_part, thing
 from .schema import schema_problems
 from .sources import STANDARD_CLEANING, LocationRule, split_passages
 from .yaml_positions import Mapping, YamlProblem, read_yaml
@@ -126,11 +128,15 @@ class _CorpusLoader:
             data = read_yaml(path, name)
         except YamlProblem as error:
             self.problems.append(error.problem)
+            self.corpus.unloaded.unreadable.add(thing(kind))
             return
         problems = schema_problems(data, kind, name)
         if problems:
+            # Load what has no problem, so the checks still run on it and every problem shows in one run.
             self.problems.extend(problems)
-            return
+            data = loadable_part(data, kind, problems, self.corpus.unloaded)
+            if data is None:
+                return
         getattr(self, f"_add_{kind}")(data, path)
 
     def _unique(self, kind: str, identifier: str, position: Position, where: str) -> bool:
@@ -138,6 +144,8 @@ class _CorpusLoader:
         first = self.first_seen.setdefault((kind, identifier), position)
         if first == position:
             return True
+        # Which id the duplicate was meant to have is unknown, so references of its kind cannot be judged.
+        self.corpus.unloaded.unreadable.add(thing(kind))
         self.problems.append(
             Problem(
                 position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id"
@@ -344,7 +352,17 @@ def _item_positions(item: Mapping, key: str) -> list[Position]:
 
 
 def _evidence(items: list[Mapping]) -> list[Evidence]:
-    return [Evidence(item["source"], item["at"], item["quote"], item.position) for item in items]
+    return [
+        Evidence(
+            item["source"],
+            item["at"],
+            item["quote"],
+            item.position,
+            item.value_positions["at"],
+            item.value_positions["quote"],
+        )
+        for item in items
+    ]
 
 
 def _chapter(data: Mapping) -> Chapter:

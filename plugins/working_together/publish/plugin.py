@@ -15,8 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
-from ..check import check
-from ..load import load_corpus
+from ..check import load_and_check
 from ..model import Corpus
 from ..problems import ContentError, Problem
 from ..render import generated_pages, paths
@@ -62,10 +61,11 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             return config
         project_dir = Path(config.config_file_path).parent
         overlay = Path(self.config.overlay) if self.config.overlay else None
-        corpus, problems = load_corpus(
-            Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir), overlay
+        # The same function as `validate`, hand-written pages included: under `serve` a broken citation in docs/
+        # shows the problems page (raised later, from on_page_markdown, it would leave the server stuck).
+        corpus, problems = load_and_check(
+            project_dir, Path(self.config.guidance_dir), Path(self.config.trees_dir), overlay, Path(config.docs_dir)
         )
-        problems = problems or check(corpus)
         if problems and self.serving:
             # `mkdocs serve` keeps going and shows the problems at every page; `mkdocs build` fails closed below.
             self.problems = problems
