@@ -225,3 +225,31 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
         "guidance/roles.yml:2:5",
         "guidance/roles.yml:3:5",
     ]
+
+
+def test_a_schema_error_hides_no_problem_elsewhere_and_fakes_none(tmp_path: Path) -> None:
+    """Only the broken provision is left out: the others are still checked, and references to it are not unknown."""
+    guidance = write_small_guidance(tmp_path)
+    replace_in(
+        guidance / "provisions/cases.yml",
+        "strength: should\n        text: Referrals",
+        "strength: shall\n        text: Referrals",
+    )
+    replace_in(guidance / "provisions/cases.yml", "roles: [social-worker]", "roles: [social-workr]")
+    replace_in(guidance / "glossary.yml", "term: LSCB", "term: [LSCB]")
+    replace_in(
+        guidance / "editions/2010.yml",
+        "          - referral-decision\n",
+        "          - referral-decision\n          - no-such-provision\n",
+    )
+    corpus, problems = load_and_check(tmp_path, guidance)
+    assert [str(problem) for problem in problems] == [
+        "guidance/editions/2010.yml:18:13: chapter 5: unknown provision 'no-such-provision' — correct the id",
+        "guidance/glossary.yml:3:11: terms[0].term: expected text, found a list — write non-empty text",
+        "guidance/provisions/cases.yml:4:13: child-seen-alone: unknown role 'social-workr'"
+        " (did you mean 'social-worker'?) — correct the id, or add the new role to guidance/roles.yml",
+        "guidance/provisions/cases.yml:19:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
+        " — use one of: must, should, guidance, editorial",
+    ]
+    assert list(corpus.provisions) == ["child-seen-alone"]
+    assert corpus.unloaded.ids == {"provision": {"referral-decision"}, "term": {"lscb"}}

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
@@ -28,6 +29,7 @@ from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .link_targets import mark_link_targets
 from .nav import guidance_nav
+from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory
 from .search import with_search_front_matter
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 
@@ -47,10 +49,16 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     """Loads guidance/ in on_config so a broken file stops the build before anything is written."""
 
     serving = False  # set by on_startup; builds run without the CLI (as in tests) are builds
+    rebuilding_less = False
     last_pages: set[str] = frozenset()  # type: ignore[assignment] - replaced per instance by on_files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        # `mkdocs serve --dirty` (make serve): rebuild only the pages a change touches; see publish/rebuild.py.
+        self.rebuilding_less = self.serving and dirty
+        self.memory = RebuildMemory()
+        if self.rebuilding_less:
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Reset per build: the plugin instance survives rebuilds under `mkdocs serve`.
@@ -91,18 +99,29 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.problems:
+            if self.rebuilding_less:
+                self.memory.forget()
             return _problem_files(files, config, self.problems, self.last_pages)
         if self.corpus is None:
             return files
         for src_uri, markdown in generated_pages(self.corpus).items():
-            files.append(File.generated(config, src_uri, content=with_search_front_matter(src_uri, markdown)))
+            content = with_search_front_matter(src_uri, markdown)
+            files.append(GeneratedPage.generated(config, src_uri, content=content))
             self.generated.add(src_uri)
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
         files.append(File.generated(config, paths.FEED, content=feed))
         _add_assets(files, config)
         # Every page of this good build, kept across rebuilds so each shows the problems page while broken.
         self.last_pages = {file.src_uri for file in files.documentation_pages()}
+        if self.rebuilding_less:
+            kept = self.memory.skip_unchanged(files, config)
+            log.info(f"{kept} generated pages are unchanged and kept as built")
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.rebuilding_less and self.corpus is not None:
+            self.memory.restore_titles(nav)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.corpus is None or page.file.src_uri in self.generated:
@@ -124,10 +143,20 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if self.corpus is None:
             return output
+        if self.rebuilding_less:
+            self.memory.written(page)
         edition = page_edition(self.corpus, page.url)
         stamp = stamp_html(self.corpus, edition, self.build)
         output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
         return _with_feed_link(output, page, config)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.rebuilding_less and self.corpus is not None:
+            self.memory.completed()
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.rebuilding_less:
+            self.memory.forget()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
