@@ -41,10 +41,10 @@ from ..model import (
     Version,
 )
 from ..problems import Position, Problem
+from .cache import passages, read_and_validate
 from .partial import loadable_part, thing
-from .schema import schema_problems
-from .sources import STANDARD_CLEANING, LocationRule, split_passages
-from .yaml_positions import Mapping, YamlProblem, read_yaml
+from .sources import STANDARD_CLEANING, LocationRule
+from .yaml_positions import Mapping, YamlProblem
 
 # Where each kind of file lives under guidance/.
 SINGLE_FILES = {
@@ -125,12 +125,11 @@ class _CorpusLoader:
             )
             return
         try:
-            data = read_yaml(path, name)
+            data, problems = read_and_validate(path, name, kind)
         except YamlProblem as error:
             self.problems.append(error.problem)
             self.corpus.unloaded.unreadable.add(thing(kind))
             return
-        problems = schema_problems(data, kind, name)
         if problems:
             # Load what has no problem, so the checks still run on it and every problem shows in one run.
             self.problems.extend(problems)
@@ -177,7 +176,7 @@ class _CorpusLoader:
             licence=data["licence"],
             attribution=data["attribution"],
             cleaning=STANDARD_CLEANING + list(data.get("cleaning", [])),
-            passages=split_passages(text_path.read_text(encoding="utf-8"), rules),
+            passages=passages(text_path, rules),
             position=Position(name, 1, 1),
         )
 

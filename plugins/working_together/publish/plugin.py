@@ -7,6 +7,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -29,7 +30,7 @@ from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .link_targets import mark_link_targets
 from .nav import guidance_nav
-from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory
+from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory, TemplateCache
 from .search import with_search_front_matter
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 
@@ -57,6 +58,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         # `mkdocs serve --dirty` (make serve): rebuild only the pages a change touches; see publish/rebuild.py.
         self.rebuilding_less = self.serving and dirty
         self.memory = RebuildMemory()
+        self.templates = TemplateCache()
         if self.rebuilding_less:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
@@ -122,6 +124,11 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if self.rebuilding_less and self.corpus is not None:
             self.memory.restore_titles(nav)
         return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.rebuilding_less:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.corpus is None or page.file.src_uri in self.generated:

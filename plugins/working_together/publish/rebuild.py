@@ -13,6 +13,8 @@ import hashlib
 import logging
 import os
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -75,6 +77,21 @@ class RebuildMemory:
     def forget(self) -> None:
         """A failed build, or a problems page in place of every page: rebuild everything next time."""
         self.digests, self.nav = {}, ""
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates kept between rebuilds: MkDocs makes a new Jinja environment for every build,
+    which compiled Material's templates again each time (a sixth of a dirty rebuild)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # checks the template's checksum
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 class DirtyNotice(logging.Filter):
