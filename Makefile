@@ -61,6 +61,7 @@ test: install browser node_modules/.installed lint
 bench: build
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/search_recall.py
+	$(BIN)/python benchmarks/edit_loop.py
 	cd benchmarks && ../$(BIN)/python run.py $(BENCH_ARGS)
 
 clean:

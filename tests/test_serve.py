@@ -170,8 +170,12 @@ def test_make_serve_rebuilds_only_changed_pages_and_every_page_stays_right(
 ) -> None:
     """A save rebuilds the pages it changes; the pages kept keep their nav, and recover after a problems page."""
     url, log = served_dirty
-    unchanged = "/editions/2010/chapter-1/"
-    before = _wait_for(url + unchanged, lambda html: "Chapter 1:" in html, log)
+    unchanged = "/editions/2010/chapter-2/"
+
+    def is_unchanged(html: str) -> bool:
+        return "<h1" in html and "Chapter 2:" in html and not _is_problems(html)
+
+    before = _wait_for(url + unchanged, is_unchanged, log)
     early_help = _wait_for(url + "/provisions/early-help/", lambda html: EARLY_HELP in html, log)
     referral = project_copy / "guidance" / "provisions" / "referral.yml"
     good = referral.read_text(encoding="utf-8")
@@ -180,10 +184,11 @@ def test_make_serve_rebuilds_only_changed_pages_and_every_page_stays_right(
 
     changed = _wait_for(url + "/provisions/early-help/", lambda html: "is tackled before" in html, log)
     assert "is tackled before" in _wait_for(url + CHAPTER, lambda html: "is tackled before" in html, log)
-    assert re.search(r"INFO    -  [1-9]\d* generated pages are unchanged and kept as built", log.read_text())
+    kept = re.search(r"working_together: (\d+) generated pages are unchanged and kept as built", log.read_text())
+    assert kept and int(kept[1]) > 100, "one wording changed: most of the ~160 generated pages are kept"
     # A rebuilt page's nav labels the kept pages with their titles from the last build, not their file names.
     assert _nav_labels(changed) == _nav_labels(early_help)
-    assert _nav_labels(_wait_for(url + unchanged, _is_chapter, log)) == _nav_labels(before)
+    assert _nav_labels(_wait_for(url + unchanged, is_unchanged, log)) == _nav_labels(before)
     assert "Dirty build: only pages whose guidance changed are rebuilt" in log.read_text()
     assert "WARNING" not in log.read_text()
 
@@ -192,4 +197,4 @@ def test_make_serve_rebuilds_only_changed_pages_and_every_page_stays_right(
     roles.write_text(roles_text.replace("roles:\n", BROKEN_ROLE, 1), encoding="utf-8")
     _wait_for(url + unchanged, _is_problems, log)
     roles.write_text(roles_text, encoding="utf-8")
-    assert _nav_labels(_wait_for(url + unchanged, _is_chapter, log)) == _nav_labels(before)
+    assert _nav_labels(_wait_for(url + unchanged, is_unchanged, log)) == _nav_labels(before)

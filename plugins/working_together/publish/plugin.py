@@ -11,7 +11,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -30,7 +30,7 @@ from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .link_targets import mark_link_targets
 from .nav import guidance_nav
-from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory, TemplateCache
+from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory, SearchIndexMerge, TemplateCache
 from .search import with_search_front_matter
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 
@@ -59,6 +59,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         self.rebuilding_less = self.serving and dirty
         self.memory = RebuildMemory()
         self.templates = TemplateCache()
+        self.search_merge = SearchIndexMerge()
         if self.rebuilding_less:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
@@ -157,9 +158,21 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
         return _with_feed_link(output, page, config)
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.rebuilding_less and self.corpus is not None:
-            self.memory.completed()
+    # First, before Material's search plugin merges its index of the rebuilt pages with the last build's.
+    @event_priority(100)
+    def _before_search_index(self, config: MkDocsConfig) -> None:
+        if self.rebuilding_less:
+            self.search_merge.before_material(config)
+
+    # Last, after Material has written the search index, which under a dirty rebuild is then merged correctly.
+    @event_priority(-100)
+    def _after_search_index(self, config: MkDocsConfig) -> None:
+        if self.rebuilding_less:
+            self.search_merge.after_material(config)
+            if self.corpus is not None:
+                self.memory.completed()
+
+    on_post_build = CombinedEvent(_before_search_index, _after_search_index)
 
     def on_build_error(self, error: Exception) -> None:
         if self.rebuilding_less:

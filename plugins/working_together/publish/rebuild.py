@@ -79,6 +79,42 @@ class RebuildMemory:
         self.digests, self.nav = {}, ""
 
 
+class SearchIndexMerge:
+    """Material's search index after a dirty rebuild: every page's entries from the last build, except the rebuilt
+    pages', whose entries are replaced. (Material's own merge assumes one rebuilt page: it drops the previous entries
+    under the first rebuilt page's address only, and that of the home page, "", is a prefix of every address.)"""
+
+    def __init__(self) -> None:
+        self.previous: list[dict] | None = None
+        self.rebuilt: list[dict] = []
+
+    def before_material(self, config: MkDocsConfig) -> None:
+        """Note the entries of the last build and of the pages rebuilt now, before Material merges them."""
+        search = _material_search(config)
+        prev = getattr(search, "search_index_prev", None)
+        self.previous = list(prev.entries) if prev is not None else None
+        self.rebuilt = list(search.search_index.entries) if search is not None else []
+
+    def after_material(self, config: MkDocsConfig) -> None:
+        """Replace Material's merge, in its memory and in the file it wrote."""
+        search = _material_search(config)
+        if search is None or self.previous is None:
+            return
+        rebuilt = {_page(entry) for entry in self.rebuilt}
+        search.search_index.entries = [entry for entry in self.previous if _page(entry) not in rebuilt] + self.rebuilt
+        path = os.path.join(config.site_dir, "search", "search_index.json")
+        with open(path, "w", encoding="utf-8") as index:
+            index.write(search.search_index.generate_search_index(None))
+
+
+def _material_search(config: MkDocsConfig) -> object | None:
+    return next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index_prev")), None)
+
+
+def _page(entry: dict) -> str:
+    return str(entry["location"]).split("#", 1)[0]
+
+
 class TemplateCache(BytecodeCache):
     """Compiled theme templates kept between rebuilds: MkDocs makes a new Jinja environment for every build,
     which compiled Material's templates again each time (a sixth of a dirty rebuild)."""
