@@ -253,3 +253,16 @@ def test_a_schema_error_hides_no_problem_elsewhere_and_fakes_none(tmp_path: Path
     ]
     assert list(corpus.provisions) == ["child-seen-alone"]
     assert corpus.unloaded.ids == {"provision": {"referral-decision"}, "term": {"lscb"}}
+
+
+def test_a_quote_like_nothing_in_the_source_points_at_no_chance_match(tmp_path: Path) -> None:
+    """Common words shared with some passage are not a 'nearest match': the message stays the plain one."""
+    assert problems_after(
+        tmp_path,
+        "provisions/cases.yml",
+        "quote: The child should be seen alone when appropriate.",
+        "quote: The quick brown fox jumps over the lazy dog.",
+    ) == [
+        "guidance/provisions/cases.yml:13:20: child-seen-alone (2010): the quote is not in report paragraph 1.1"
+        " — copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)"
+    ]

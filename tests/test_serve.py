@@ -185,8 +185,8 @@ def test_make_serve_rebuilds_only_changed_pages_and_every_page_stays_right(
 
     changed = _wait_for(url + "/provisions/early-help/", lambda html: "is tackled before" in html, log)
     assert "is tackled before" in _wait_for(url + CHAPTER, lambda html: "is tackled before" in html, log)
-    kept = re.search(r"working_together: (\d+) generated pages are unchanged and kept as built", log.read_text())
-    assert kept and int(kept[1]) > 100, "one wording changed: most of the ~160 generated pages are kept"
+    kept = re.findall(r"working_together: (\d+) generated pages are unchanged and kept as built", log.read_text())
+    assert int(kept[-1]) > 100, "one wording changed: most of the 157 generated pages are kept"
     # A rebuilt page's nav labels the kept pages with their titles from the last build, not their file names.
     assert _nav_labels(changed) == _nav_labels(early_help)
     assert _nav_labels(_wait_for(url + unchanged, is_unchanged, log)) == _nav_labels(before)

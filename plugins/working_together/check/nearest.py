@@ -29,7 +29,7 @@ NAMES = {
     " ": "space",
 }
 QUOTE_MARKS = set("'\u2019\u2018\"\u201c\u201d")
-GOOD_ENOUGH = 0.6  # the share of the quote a passage must match before the rest of the source is searched
+GOOD_ENOUGH = 0.6  # the share of the quote a passage must match to count as its nearest match
 CONTEXT = 12  # characters of context shown either side of the difference
 
 
@@ -76,8 +76,8 @@ def nearest_difference(quote: str, located: Passage | None, passages: Iterable[P
             share = _share(quote, normalise(passage.text))
             if best is None or share > best[0]:
                 best = (share, passage)
-    if best is None or best[0] < GOOD_ENOUGH / 2 or not _blocks(quote, normalise(best[1].text)):
-        return None
+    if best is None or best[0] < GOOD_ENOUGH:
+        return None  # nothing is close: pointing at a chance match of common words would mislead
     return _first_difference(quote, best[1])
 
 
