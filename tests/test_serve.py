@@ -140,10 +140,10 @@ def test_mkdocs_build_still_fails_closed(project_copy: Path) -> None:
 
 
 def test_a_broken_citation_in_a_hand_written_page_shows_the_problems_page_not_a_stuck_server(
-    served: tuple[str, Path], project_copy: Path
+    served_dirty: tuple[str, Path], project_copy: Path
 ) -> None:
     """Trial task 5: [[early-hlep]] in docs/ left every request hanging; now it is listed like any other problem."""
-    url, log = served
+    url, log = served_dirty
     _wait_for(url + CHAPTER, _is_chapter, log)
     about = project_copy / "docs" / "about.md"
     good = about.read_text(encoding="utf-8")
