@@ -28,8 +28,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# --dirty: a save rebuilds only the pages it changes (publish/rebuild.py); `make build` always builds everything.
+# SERVE_ADDR=127.0.0.1:8811 to serve on another port.
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: install
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty -a $(SERVE_ADDR)
 
 # Exactly `mkdocs build --strict`: any warning fails the build, and a failed
 # build leaves no site/ behind (strict mode aborts only after writing files).
@@ -58,6 +61,7 @@ test: install browser node_modules/.installed lint
 bench: build
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/search_recall.py
+	$(BIN)/python benchmarks/edit_loop.py
 	cd benchmarks && ../$(BIN)/python run.py $(BENCH_ARGS)
 
 clean:

@@ -142,5 +142,11 @@ def test_an_unresolved_citation_in_a_hand_written_page_fails_the_build_with_its_
     page.write_text("# About\n\nSee also\nthe rule [[no-such-provision]].\n\n{{ legnd }}\n", encoding="utf-8")
     with pytest.raises(Abort):
         build_site(project_copy, project_copy / "site")
-    assert "docs/about.md:4:10: unknown provision [[no-such-provision]] — use an id from guidance/" in caplog.text
-    assert "docs/about.md:6:1: unknown block {{ legnd }} — use one of: legend, editions, start_here" in caplog.text
+    assert (
+        "docs/about.md:4:10: unknown provision [[no-such-provision]] (did you mean 'supervision'?) — correct the id"
+        " inside [[...]] to one from guidance/provisions/" in caplog.text
+    )
+    assert (
+        "docs/about.md:6:1: unknown block {{ legnd }} (did you mean 'legend'?) — use one of: legend, editions,"
+        " start_here" in caplog.text
+    )

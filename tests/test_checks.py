@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from small_guidance import replace_in, write_small_guidance
-from working_together.check import check
+from working_together.check import check, load_and_check
 from working_together.load import load_corpus
 
 
@@ -15,8 +15,8 @@ def problems_after(tmp_path: Path, file: str = "", old: str = "", new: str = "")
     guidance = write_small_guidance(tmp_path)
     if file:
         replace_in(guidance / file, old, new)
-    corpus, problems = load_corpus(guidance, tmp_path)
-    return [str(problem) for problem in problems or check(corpus)]
+    _, problems = load_and_check(tmp_path, guidance)
+    return [str(problem) for problem in problems]
 
 
 def test_the_small_corpus_is_valid(tmp_path: Path) -> None:
@@ -34,8 +34,8 @@ CASES = [
     (
         "bad indentation",
         ("provisions/cases.yml", "    title: Deciding on a referral\n", "   title: Deciding on a referral\n"),
-        "guidance/provisions/cases.yml:15:4: YAML syntax: expected <block end>, but found '<block mapping start>'"
-        " (while parsing a block collection) — check the indentation: items of one list or mapping must line up",
+        "guidance/provisions/cases.yml:15:4: YAML syntax: this line is indented differently from the list or mapping"
+        " it should belong to — check the indentation: items of one list or mapping must line up",
     ),
     (
         "wrong type",
@@ -79,7 +79,7 @@ CASES = [
         "dangling role",
         ("provisions/cases.yml", "roles: [social-worker]", "roles: [social-workr]"),
         "guidance/provisions/cases.yml:4:13: child-seen-alone: unknown role 'social-workr'"
-        " (did you mean 'social-worker'?) — add it to guidance/roles.yml",
+        " (did you mean 'social-worker'?) — correct the id, or add the new role to guidance/roles.yml",
     ),
     (
         "dangling see-also",
@@ -97,7 +97,7 @@ CASES = [
         "dangling glossary term",
         ("provisions/cases.yml", "terms: [lscb]", "terms: [lsbc]"),
         "guidance/provisions/cases.yml:16:13: referral-decision: unknown glossary term 'lsbc'"
-        " (did you mean 'lscb'?) — add it to guidance/glossary.yml",
+        " (did you mean 'lscb'?) — correct the id, or add the new term to guidance/glossary.yml",
     ),
     (
         "dangling source",
@@ -113,7 +113,21 @@ CASES = [
     (
         "quote not in source",
         ("provisions/cases.yml", "quote: The child should be seen alone", "quote: The child must be seen alone"),
-        "guidance/provisions/cases.yml:11:13: child-seen-alone (2010): the quote is not in report paragraph 1.1"
+        "guidance/provisions/cases.yml:13:20: child-seen-alone (2010): the quote is not in report paragraph 1.1:"
+        " it differs at character 11 of the quote: the quote has 'm' in \"The child must be seen…\", the source has"
+        " 's' in \"…1 The child should be se…\""
+        " — copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)",
+    ),
+    (
+        "quote nearest to another location",
+        (
+            "provisions/cases.yml",
+            "at: paragraph 1.1\n            quote: The child should be seen alone when appropriate.",
+            "at: paragraph 1.2\n            quote: The child should be seen alone whenever appropriate.",
+        ),
+        "guidance/provisions/cases.yml:13:20: child-seen-alone (2010): the quote is not in report paragraph 1.2:"
+        " the nearest match, at paragraph 1.1, differs at character 36 of the quote: the quote has 'e' in"
+        ' "…n alone whenever appropr…", the source has a space (U+0020) in "…n alone when appropriate…"'
         " — copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)",
     ),
     (
@@ -123,9 +137,8 @@ CASES = [
             "at: paragraph 1.1\n            quote: The",
             "at: paragraph 1.2\n            quote: The",
         ),
-        "guidance/provisions/cases.yml:11:13: child-seen-alone (2010): the quote is not in report paragraph 1.2;"
-        " it is at paragraph 1.1 — copy the quote exactly from the source"
-        " (only spacing, bullets and footnote markers may differ)",
+        "guidance/provisions/cases.yml:12:17: child-seen-alone (2010): the quote is not in report paragraph 1.2;"
+        " it is at paragraph 1.1 — correct 'at' to paragraph 1.1",
     ),
     (
         "missing evidence",
@@ -211,4 +224,45 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
         "guidance/glossary.yml:3:11",
         "guidance/roles.yml:2:5",
         "guidance/roles.yml:3:5",
+    ]
+
+
+def test_a_schema_error_hides_no_problem_elsewhere_and_fakes_none(tmp_path: Path) -> None:
+    """Only the broken provision is left out: the others are still checked, and references to it are not unknown."""
+    guidance = write_small_guidance(tmp_path)
+    replace_in(
+        guidance / "provisions/cases.yml",
+        "strength: should\n        text: Referrals",
+        "strength: shall\n        text: Referrals",
+    )
+    replace_in(guidance / "provisions/cases.yml", "roles: [social-worker]", "roles: [social-workr]")
+    replace_in(guidance / "glossary.yml", "term: LSCB", "term: [LSCB]")
+    replace_in(
+        guidance / "editions/2010.yml",
+        "          - referral-decision\n",
+        "          - referral-decision\n          - no-such-provision\n",
+    )
+    corpus, problems = load_and_check(tmp_path, guidance)
+    assert [str(problem) for problem in problems] == [
+        "guidance/editions/2010.yml:18:13: chapter 5: unknown provision 'no-such-provision' — correct the id",
+        "guidance/glossary.yml:3:11: terms[0].term: expected text, found a list — write non-empty text",
+        "guidance/provisions/cases.yml:4:13: child-seen-alone: unknown role 'social-workr'"
+        " (did you mean 'social-worker'?) — correct the id, or add the new role to guidance/roles.yml",
+        "guidance/provisions/cases.yml:19:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
+        " — use one of: must, should, guidance, editorial",
+    ]
+    assert list(corpus.provisions) == ["child-seen-alone"]
+    assert corpus.unloaded.ids == {"provision": {"referral-decision"}, "term": {"lscb"}}
+
+
+def test_a_quote_like_nothing_in_the_source_points_at_no_chance_match(tmp_path: Path) -> None:
+    """Common words shared with some passage are not a 'nearest match': the message stays the plain one."""
+    assert problems_after(
+        tmp_path,
+        "provisions/cases.yml",
+        "quote: The child should be seen alone when appropriate.",
+        "quote: The quick brown fox jumps over the lazy dog.",
+    ) == [
+        "guidance/provisions/cases.yml:13:20: child-seen-alone (2010): the quote is not in report paragraph 1.1"
+        " — copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)"
     ]

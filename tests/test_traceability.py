@@ -146,8 +146,10 @@ CASES = [
         "tie evidence not in the source",
         [(T, "quote: seen alone when appropriate", "quote: seen alone whenever appropriate")],
         [
-            f"{FILE}:6:9: working_together[0]: the quote is not in report paragraph 1.1 — copy the quote exactly "
-            "from the source (only spacing, bullets and footnote markers may differ)"
+            f"{FILE}:8:16: working_together[0]: the quote is not in report paragraph 1.1: it differs at character 16"
+            " of the quote: the quote has 'e' in \"…n alone whenever appropr…\", the source has a space (U+0020) in"
+            ' "…n alone when appropriate…" — copy the quote exactly from the source (only spacing, bullets and'
+            " footnote markers may differ)"
         ],
     ),
     (

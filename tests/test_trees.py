@@ -34,11 +34,18 @@ def test_the_small_tree_is_sound_and_has_two_paths(tmp_path: Path) -> None:
 
 CASES = [
     (
-        "next does not exist",
+        "next does not exist (the node it misspells is not also called unreachable)",
         ("        next: refer\n", "        next: refr\n"),
         [
             "decision_trees/worried.yml:11:15: worried.seen: next node 'refr' does not exist (did you mean 'refer'?)"
             " — fix it",
+        ],
+    ),
+    (
+        "next does not exist, and nothing like it",
+        ("        next: refer\n", "        next: xyz\n"),
+        [
+            "decision_trees/worried.yml:11:15: worried.seen: next node 'xyz' does not exist — fix it",
             "decision_trees/worried.yml:17:5: worried.refer: node 'refer' cannot be reached from the start"
             " — add an answer that leads to it, or remove it",
         ],

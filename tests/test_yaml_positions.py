@@ -33,8 +33,8 @@ def test_plain_scalars_stay_text_except_true_false_and_null(tmp_path: Path) -> N
     [
         (
             "provisions:\n  - id: a\n   title: b\n",
-            "guidance/file.yml:3:4: YAML syntax: expected <block end>, but found '<block mapping start>'"
-            " (while parsing a block collection) — check the indentation: items of one list or mapping must line up",
+            "guidance/file.yml:3:4: YAML syntax: this line is indented differently from the list or mapping it should"
+            " belong to — check the indentation: items of one list or mapping must line up",
         ),
         (
             "title: Referral: what next\n",

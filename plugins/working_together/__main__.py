@@ -1,6 +1,7 @@
 """Maintainers' command line, without building the site.
 
-validate          every check, with positioned messages; exit status 1 if anything is wrong
+validate          every check the build runs (citations in docs/ included), all problems of all files in one run,
+                  with positioned messages; exit status 1 if anything is wrong
 diff OLD NEW      provisions added, amended and withdrawn from edition OLD to edition NEW
 ids               every published id and whether it is live or retired
 """
@@ -12,8 +13,7 @@ import sys
 from pathlib import Path
 
 from .changes import compare
-from .check import check
-from .load import load_corpus
+from .check import load_and_check
 from .model import Corpus
 
 
@@ -25,9 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--guidance", type=Path, default=Path("guidance"), help="the guidance folder")
     parser.add_argument("--trees", type=Path, default=Path("decision_trees"), help="the decision trees folder")
     parser.add_argument("--overlay", type=Path, help="a local overlay to check too")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the hand-written pages' folder")
     arguments = parser.parse_args(argv)
-    corpus, problems = load_corpus(arguments.guidance, Path.cwd(), arguments.trees, arguments.overlay)
-    problems = problems or check(corpus)
+    corpus, problems = load_and_check(
+        Path.cwd(), arguments.guidance, arguments.trees, arguments.overlay, arguments.docs
+    )
     for problem in problems:
         print(problem)
     if problems:

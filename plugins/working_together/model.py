@@ -61,6 +61,8 @@ class Evidence:
     at: str
     quote: str
     position: Position
+    at_position: Position | None = None  # where 'at' and 'quote' were written, for messages about them
+    quote_position: Position | None = None
 
 
 @dataclass
@@ -292,6 +294,23 @@ class Tree:
 
 
 @dataclass
+class Unloaded:
+    """What the files and items that failed to load may have defined, so checks do not call references to it
+    unknown: a schema error in one file must not hide, or fake, a problem in another."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)  # kind of thing ("provision") -> ids that failed
+    unreadable: set[str] = field(default_factory=set)  # kinds with a file not read at all: any id may be in it
+
+    def may_define(self, kind: str, identifier: str) -> bool:
+        """Whether a thing of this kind with this id may exist in content that failed to load."""
+        return kind in self.unreadable or identifier in self.ids.get(kind, ())
+
+    def any(self, kind: str) -> bool:
+        """Whether anything of this kind failed to load."""
+        return kind in self.unreadable or bool(self.ids.get(kind))
+
+
+@dataclass
 class Corpus:
     """Everything loaded from `guidance/`, ready to check and render."""
 
@@ -306,6 +325,7 @@ class Corpus:
     summary: Summary | None = None
     modules: dict[str, Module] = field(default_factory=dict)
     overlay: Overlay | None = None  # a partnership's local contacts and notes, if configured
+    unloaded: Unloaded = field(default_factory=Unloaded)  # empty unless files had problems
 
     @property
     def current_edition(self) -> Edition:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..load import load_corpus
 from ..model import Corpus
 from ..problems import Problem
+from .docs import docs_problems
 from .evidence import evidence_problems
 from .modules import module_problems
 from .overlay import overlay_problems
@@ -22,3 +26,20 @@ def check(corpus: Corpus) -> list[Problem]:
         + [*summary_problems(corpus), *timescale_problems(corpus), *module_problems(corpus)]
         + overlay_problems(corpus)
     )
+
+
+def load_and_check(
+    project_dir: Path,
+    guidance_dir: Path,
+    trees_dir: Path | None = None,
+    overlay: Path | None = None,
+    docs_dir: Path | None = None,
+) -> tuple[Corpus, list[Problem]]:
+    """Every check the build runs, in one run: `validate` and the plugin both call this, so they cannot drift.
+
+    The checks run on whatever loaded, so a schema error in one file hides no problem in another."""
+    corpus, problems = load_corpus(guidance_dir, project_dir, trees_dir, overlay)
+    problems = problems + check(corpus)
+    if docs_dir is not None:
+        problems += docs_problems(corpus, docs_dir, project_dir)
+    return corpus, sorted(set(problems))

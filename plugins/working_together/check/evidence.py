@@ -7,7 +7,10 @@ from collections.abc import Iterator
 from ..load.sources import normalise
 from ..model import Corpus, Evidence
 from ..problems import Problem
+from .nearest import nearest_difference
 from .suggest import did_you_mean
+
+COPY_EXACTLY = "copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)"
 
 
 def evidence_problems(corpus: Corpus) -> list[Problem]:
@@ -42,6 +45,8 @@ def _all_evidence(corpus: Corpus) -> Iterator[tuple[Evidence, str]]:
 
 def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem | None:
     source = corpus.sources.get(evidence.source)
+    if source is None and corpus.unloaded.may_define("source", evidence.source):
+        return None  # its file has a problem of its own
     if source is None:
         hint = did_you_mean(evidence.source, corpus.sources)
         return Problem(evidence.position, where, f"unknown source '{evidence.source}'{hint}", "use a source id")
@@ -53,16 +58,23 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
         return Problem(
             evidence.position, where, f"{source.id} has no {evidence.at}{hint}", "correct 'at' to a numbered passage"
         )
-    if quote not in normalise(passage.text):
-        found = _locations_quoting(source.passages.values(), quote)
-        hint = f"; it is at {found}" if found else ""
+    if quote in normalise(passage.text):
+        return None
+    found = _locations_quoting(source.passages.values(), quote)
+    if found:
         return Problem(
-            evidence.position,
+            evidence.at_position or evidence.position,
             where,
-            f"the quote is not in {source.id} {evidence.at}{hint}",
-            "copy the quote exactly from the source (only spacing, bullets and footnote markers may differ)",
+            f"the quote is not in {source.id} {evidence.at}; it is at {found}",
+            f"correct 'at' to {found.split(' or ')[0]}",
         )
-    return None
+    message = f"the quote is not in {source.id} {evidence.at}"
+    difference = nearest_difference(evidence.quote, passage, source.passages.values())
+    if difference is None:
+        return Problem(evidence.quote_position or evidence.position, where, message, COPY_EXACTLY)
+    fix = "copy the source's character" if difference.look_alike else COPY_EXACTLY
+    message = f"{message}: {difference.describe(evidence.at)}"
+    return Problem(evidence.quote_position or evidence.position, where, message, fix)
 
 
 def _locations_quoting(passages, quote: str) -> str:  # noqa: ANN001 - an iterable of Passage

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..model import Corpus, Module, ModuleStep, follow
 from ..problems import Problem
 from .suggest import did_you_mean
+from .trees import has_broken_next
 
 
 def module_problems(corpus: Corpus) -> list[Problem]:
@@ -52,10 +53,14 @@ def _step_problems(corpus: Corpus, module: Module, step: ModuleStep, where: str)
 
 def _provision_problems(corpus: Corpus, step: ModuleStep, where: str) -> Iterator[Problem]:
     at = step.field_positions
+    if corpus.unloaded.may_define("provision", step.provision):
+        return  # its file has a problem of its own
     if step.provision not in corpus.provisions:
         hint = did_you_mean(step.provision, corpus.provisions)
         yield Problem(at["provision"], f"{where}.provision", f"unknown provision '{step.provision}'{hint}", "fix it")
         return
+    if corpus.unloaded.any("edition"):
+        return  # which edition is current, and what it holds, is known once the edition files load
     if step.edition:
         edition = corpus.edition(step.edition)
         if edition is None:
@@ -91,12 +96,14 @@ def _provision_problems(corpus: Corpus, step: ModuleStep, where: str) -> Iterato
 def _tree_problems(corpus: Corpus, step: ModuleStep, where: str) -> Iterator[Problem]:
     at = step.field_positions
     tree = corpus.trees.get(step.tree)
+    if tree is None and corpus.unloaded.may_define("tree", step.tree):
+        return  # its file has a problem of its own
     if tree is None:
         hint = did_you_mean(step.tree, corpus.trees)
         yield Problem(at["tree"], f"{where}.tree", f"unknown decision tree '{step.tree}'{hint}", "use a tree's id")
         return
-    if tree.start not in tree.nodes:
-        return  # the tree check reports it
+    if tree.start not in tree.nodes or has_broken_next(tree):
+        return  # the tree check reports it; a path through a broken answer would only repeat it
     state = follow(tree, step.path)
     if state.stopped_at < len(step.path):
         position = step.path_positions[state.stopped_at]

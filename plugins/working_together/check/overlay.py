@@ -25,6 +25,10 @@ def _note(corpus: Corpus, note: LocalNote, index: int) -> Iterator[Problem]:
             "a local note needs either 'provision:' or both 'tree:' and 'node:'",
             "say which provision or which tree outcome it sits beside",
         )
+    elif note.provision and corpus.unloaded.may_define("provision", note.provision):
+        pass  # its file has a problem of its own
+    elif note.tree and corpus.unloaded.may_define("tree", note.tree):
+        pass
     elif note.provision and note.provision not in corpus.provisions:
         message = f"unknown provision '{note.provision}'{did_you_mean(note.provision, corpus.provisions)}"
         yield Problem(note.target_position, f"{where}.provision", message, "use an id from guidance/provisions/")

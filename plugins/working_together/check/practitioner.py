@@ -6,22 +6,24 @@ from collections.abc import Iterator
 
 from ..model import Corpus, Provision, Timescale, Version
 from ..problems import Position, Problem
+from .references import unknown_provision
 from .suggest import did_you_mean
 
 
 def summary_problems(corpus: Corpus) -> list[Problem]:
     """Unknown or misplaced provisions in guidance/summary.yml, and every current 'must' it leaves out."""
-    if corpus.summary is None or not corpus.editions:
-        return []
+    if corpus.summary is None or not corpus.editions or corpus.unloaded.any("edition"):
+        return []  # which edition is current, and what it holds, is known once the edition files load
     current = corpus.current_edition
     problems: list[Problem] = []
     placed: dict[str, Position] = {}
     for index, stage in enumerate(corpus.summary.stages):
         for item, (identifier, position) in enumerate(zip(stage.provisions, stage.provision_positions, strict=True)):
             where = f"stages[{index}].provisions[{item}]"
-            if identifier not in corpus.provisions:
-                hint = did_you_mean(identifier, corpus.provisions)
-                problems.append(Problem(position, where, f"unknown provision '{identifier}'{hint}", "correct the id"))
+            if corpus.unloaded.may_define("provision", identifier):
+                pass  # its file has a problem of its own
+            elif identifier not in corpus.provisions:
+                problems.append(unknown_provision(corpus, identifier, position, where))
             elif identifier not in current.placements:
                 problems.append(
                     Problem(
@@ -42,7 +44,7 @@ def summary_problems(corpus: Corpus) -> list[Problem]:
                 )
             placed.setdefault(identifier, position)
         for item, (tree, position) in enumerate(zip(stage.trees, stage.tree_positions, strict=True)):
-            if tree not in corpus.trees:
+            if tree not in corpus.trees and not corpus.unloaded.may_define("tree", tree):
                 hint = did_you_mean(tree, corpus.trees)
                 problems.append(
                     Problem(position, f"stages[{index}].trees[{item}]", f"unknown tree '{tree}'{hint}", "fix it")
@@ -85,7 +87,9 @@ def _timescale_problems(
     if version.withdrawn:
         yield Problem(timescale.position, where, "a withdrawn version sets no timescale", "remove the timescale")
     for role, position in zip(timescale.by, timescale.by_positions, strict=True):
-        if role not in corpus.roles:
+        if role not in corpus.roles and corpus.unloaded.may_define("role", role):
+            pass  # its file has a problem of its own
+        elif role not in corpus.roles:
             yield Problem(position, f"{where}.by", f"unknown role '{role}'{did_you_mean(role, corpus.roles)}", "fix it")
         elif role not in provision.roles:
             yield Problem(

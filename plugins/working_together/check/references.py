@@ -21,13 +21,27 @@ def reference_problems(corpus: Corpus) -> list[Problem]:
 
 
 def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Problem]:
-    for kind, ids, positions, known, fix in (
-        ("role", provision.roles, provision.role_positions, corpus.roles, "add it to guidance/roles.yml"),
-        ("glossary term", provision.terms, provision.term_positions, corpus.terms, "add it to guidance/glossary.yml"),
-        ("provision", provision.refs, provision.ref_positions, corpus.provisions, "correct the id"),
+    for kind, thing, ids, positions, known, fix in (
+        (
+            "role",
+            "role",
+            provision.roles,
+            provision.role_positions,
+            corpus.roles,
+            "correct the id, or add the new role to guidance/roles.yml",
+        ),
+        (
+            "glossary term",
+            "term",
+            provision.terms,
+            provision.term_positions,
+            corpus.terms,
+            "correct the id, or add the new term to guidance/glossary.yml",
+        ),
+        ("provision", "provision", provision.refs, provision.ref_positions, corpus.provisions, "correct the id"),
     ):
         for identifier, position in zip(ids, positions, strict=True):
-            if identifier not in known:
+            if identifier not in known and not corpus.unloaded.may_define(thing, identifier):
                 yield Problem(
                     position, provision.id, f"unknown {kind} '{identifier}'{did_you_mean(identifier, known)}", fix
                 )
@@ -35,7 +49,7 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
     seen: set[str] = set()
     for version in provision.versions:
         where = f"{provision.id} ({version.edition})"
-        if version.edition not in editions:
+        if version.edition not in editions and not corpus.unloaded.may_define("edition", version.edition):
             yield Problem(
                 version.position, where, f"unknown edition '{version.edition}'", f"use one of: {', '.join(editions)}"
             )
@@ -50,7 +64,7 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
                 "add evidence (source, at, quote), or make it an editorial note with strength: editorial",
             )
         for cited in version.cited_ids:
-            if cited not in corpus.provisions:
+            if cited not in corpus.provisions and not corpus.unloaded.may_define("provision", cited):
                 yield Problem(
                     version.text_position,
                     where,
@@ -75,9 +89,10 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                 for identifier, position in zip(section.provisions, section.provision_positions, strict=True):
                     where = f"chapter {chapter.number}"
                     provision = corpus.provisions.get(identifier)
-                    if provision is None:
-                        hint = did_you_mean(identifier, corpus.provisions)
-                        yield Problem(position, where, f"unknown provision '{identifier}'{hint}", "correct the id")
+                    if provision is None and corpus.unloaded.may_define("provision", identifier):
+                        pass  # its file has a problem of its own
+                    elif provision is None:
+                        yield unknown_provision(corpus, identifier, position, where)
                     elif identifier in placed:
                         yield Problem(
                             position,
@@ -175,3 +190,21 @@ def _accounted_for(edition: Edition) -> dict[str, Position]:
         for identifier, position in zip(entry.provisions, entry.provision_positions, strict=True):
             named.setdefault(identifier, position)
     return named
+
+
+def unknown_provision(corpus: Corpus, identifier: str, position: Position, where: str) -> Problem:
+    """An id that names no provision: a typo, or a published provision whose YAML was deleted."""
+    if corpus.registry is not None and identifier in corpus.registry.published:
+        return Problem(
+            position,
+            where,
+            f"provision '{identifier}' is published (guidance/published-ids.yml) but no longer defined in "
+            "guidance/provisions/",
+            "restore its YAML; to withdraw it, keep it and give it a version with withdrawn: true and a note",
+        )
+    return Problem(
+        position,
+        where,
+        f"unknown provision '{identifier}'{did_you_mean(identifier, corpus.provisions)}",
+        "correct the id",
+    )

@@ -27,7 +27,11 @@ def _problems(corpus: Corpus) -> Iterator[Problem]:
         if identifier in seen:
             yield Problem(position, "published", f"'{identifier}' is listed twice", "remove one")
         seen.add(identifier)
-        if identifier not in corpus.provisions and identifier not in retired:
+        if (
+            identifier not in corpus.provisions
+            and identifier not in retired
+            and not corpus.unloaded.may_define("provision", identifier)
+        ):
             yield Problem(
                 position,
                 "published",
@@ -54,7 +58,9 @@ def _problems(corpus: Corpus) -> Iterator[Problem]:
             yield Problem(
                 retirement.position, "retired", f"'{retirement.id}' was never published", "remove the retirement entry"
             )
-        if retirement.replaced_by not in corpus.provisions:
+        if retirement.replaced_by not in corpus.provisions and not corpus.unloaded.may_define(
+            "provision", retirement.replaced_by
+        ):
             yield Problem(
                 retirement.position,
                 "retired",

@@ -23,7 +23,7 @@ def traceability_problems(corpus: Corpus) -> list[Problem]:
             f"add {TRACEABILITY_FOLDER}/{source_id}.yml with source: {source_id} and the kinds of item it traces",
         )
         for source_id in corpus.sources
-        if source_id not in corpus.traceability
+        if source_id not in corpus.traceability and not corpus.unloaded.may_define("traceability", source_id)
     ]
     for trace in corpus.traceability.values():
         problems.extend(_problems(corpus, trace))
@@ -32,6 +32,8 @@ def traceability_problems(corpus: Corpus) -> list[Problem]:
 
 def _problems(corpus: Corpus, trace: Traceability) -> Iterator[Problem]:
     source = corpus.sources.get(trace.source)
+    if source is None and corpus.unloaded.may_define("source", trace.source):
+        return  # its file has a problem of its own
     if source is None:
         yield Problem(
             trace.source_position,
@@ -50,7 +52,9 @@ def _problems(corpus: Corpus, trace: Traceability) -> Iterator[Problem]:
                 f"use one of: {', '.join(kinds)}",
             )
     yield from _unknown_items(corpus, trace, source)
-    yield from _listing_problems(corpus, trace, source)
+    if not (corpus.unloaded.any("provision") or corpus.unloaded.any("term")):
+        # What implements an item is known only once every provision and glossary term loads.
+        yield from _listing_problems(corpus, trace, source)
 
 
 def _named_items(trace: Traceability) -> Iterator[tuple[str, Position, str]]:
@@ -76,7 +80,12 @@ def _unknown_items(corpus: Corpus, trace: Traceability, source: Source) -> Itera
             )
     for index, entry in enumerate(trace.implemented):
         for number, (identifier, position) in enumerate(zip(entry.by, entry.by_positions, strict=True)):
-            if identifier not in corpus.provisions and identifier not in corpus.terms:
+            if (
+                identifier not in corpus.provisions
+                and identifier not in corpus.terms
+                and not corpus.unloaded.may_define("provision", identifier)
+                and not corpus.unloaded.may_define("term", identifier)
+            ):
                 hint = did_you_mean(identifier, [*corpus.provisions, *corpus.terms])
                 yield Problem(
                     position,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import get_close_matches
 
 from ..model import Corpus, Tree
 from ..problems import Problem
@@ -16,7 +17,7 @@ def tree_problems(corpus: Corpus) -> list[Problem]:
 
 def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
     edition = corpus.edition(tree.edition)
-    if edition is None:
+    if edition is None and not corpus.unloaded.may_define("edition", tree.edition):
         known = ", ".join(e.id for e in corpus.editions)
         yield Problem(tree.edition_position, tree.id, f"unknown edition '{tree.edition}'", f"use one of: {known}")
     yield from _superseded_problems(corpus, tree)
@@ -41,7 +42,9 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                 yield Problem(answer.next_position, where, f"next node '{answer.next}' does not exist{hint}", "fix it")
         for cited, position in zip(node.cites, node.cite_positions, strict=True):
             provision = corpus.provisions.get(cited)
-            if provision is None:
+            if provision is None and corpus.unloaded.may_define("provision", cited):
+                pass  # its file has a problem of its own
+            elif provision is None:
                 hint = did_you_mean(cited, corpus.provisions)
                 yield Problem(position, where, f"unknown provision '{cited}'{hint}", "cite a provision id")
             elif edition and cited not in edition.placements:
@@ -52,6 +55,22 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                     f"cite a provision of the {tree.edition} edition",
                 )
     yield from _reachability_problems(tree)
+
+
+def misspelt_nodes(tree: Tree) -> set[str]:
+    """Nodes that an answer's broken `next` probably means: they are reported as the typo, not as unreachable."""
+    return {
+        close[0]
+        for node in tree.nodes.values()
+        for answer in node.answers
+        if answer.next not in tree.nodes
+        and (close := get_close_matches(answer.next, list(tree.nodes), n=1, cutoff=0.6))
+    }
+
+
+def has_broken_next(tree: Tree) -> bool:
+    """Whether an answer leads to a node that does not exist (the tree check reports it)."""
+    return any(answer.next not in tree.nodes for node in tree.nodes.values() for answer in node.answers)
 
 
 def _reachability_problems(tree: Tree) -> Iterator[Problem]:
@@ -75,8 +94,9 @@ def _reachability_problems(tree: Tree) -> Iterator[Problem]:
         state[node_id] = "done"
 
     yield from walk(tree.start)
+    misspelt = misspelt_nodes(tree)
     for node in tree.nodes.values():
-        if node.id not in state:
+        if node.id not in state and node.id not in misspelt:
             yield Problem(
                 node.position,
                 f"{tree.id}.{node.id}",

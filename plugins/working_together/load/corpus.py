@@ -1,8 +1,9 @@
 """Read every YAML file under `guidance/` into a Corpus, collecting every problem on the way.
 
 Each file is checked against its schema before anything is built from it, so the
-objects in a Corpus are always well formed; files with problems are left out and
-their problems returned, and the caller stops before rendering.
+objects in a Corpus are always well formed; files with problems (or, in lists of
+provisions, roles and terms, the items with problems) are left out and their problems
+returned, and the caller stops before rendering.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ from ..model import (
     Version,
 )
 from ..problems import Position, Problem
-from .schema import schema_problems
-from .sources import STANDARD_CLEANING, LocationRule, split_passages
-from .yaml_positions import Mapping, YamlProblem, read_yaml
+from .cache import passages, read_and_validate
+from .partial import loadable_part, thing
+from .sources import STANDARD_CLEANING, LocationRule
+from .yaml_positions import Mapping, YamlProblem
 
 # Where each kind of file lives under guidance/.
 SINGLE_FILES = {
@@ -124,14 +126,17 @@ class _CorpusLoader:
             )
             return
         try:
-            data = read_yaml(path, name)
+            data, problems = read_and_validate(path, name, kind)
         except YamlProblem as error:
             self.problems.append(error.problem)
+            self.corpus.unloaded.unreadable.add(thing(kind))
             return
-        problems = schema_problems(data, kind, name)
         if problems:
+            # Load what has no problem, so the checks still run on it and every problem shows in one run.
             self.problems.extend(problems)
-            return
+            data = loadable_part(data, kind, problems, self.corpus.unloaded)
+            if data is None:
+                return
         getattr(self, f"_add_{kind}")(data, path)
 
     def _unique(self, kind: str, identifier: str, position: Position, where: str) -> bool:
@@ -139,6 +144,8 @@ class _CorpusLoader:
         first = self.first_seen.setdefault((kind, identifier), position)
         if first == position:
             return True
+        # Which id the duplicate was meant to have is unknown, so references of its kind cannot be judged.
+        self.corpus.unloaded.unreadable.add(thing(kind))
         self.problems.append(
             Problem(
                 position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id"
@@ -170,7 +177,7 @@ class _CorpusLoader:
             licence=data["licence"],
             attribution=data["attribution"],
             cleaning=STANDARD_CLEANING + list(data.get("cleaning", [])),
-            passages=split_passages(text_path.read_text(encoding="utf-8"), rules),
+            passages=passages(text_path, rules),
             position=Position(name, 1, 1),
         )
 
@@ -355,7 +362,17 @@ def _item_positions(item: Mapping, key: str) -> list[Position]:
 
 
 def _evidence(items: list[Mapping]) -> list[Evidence]:
-    return [Evidence(item["source"], item["at"], item["quote"], item.position) for item in items]
+    return [
+        Evidence(
+            item["source"],
+            item["at"],
+            item["quote"],
+            item.position,
+            item.value_positions["at"],
+            item.value_positions["quote"],
+        )
+        for item in items
+    ]
 
 
 def _chapter(data: Mapping) -> Chapter:

@@ -166,9 +166,11 @@ def read_yaml(path: Path, display_name: str) -> object:
         return _load(_ExactLoader, text, display_name)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "could not find expected ':'" in str(error.problem) and error.context_mark:
+            mark = error.context_mark  # the key missing its ':', not the next line, where the scanner gave up
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = error.problem or "not valid YAML"
-        if error.context:
+        message = _plain_words(error.problem or "not valid YAML")
+        if error.context and message == error.problem:
             message = f"{message} ({error.context})"
         raise YamlProblem(
             Problem(Position(display_name, line, column), "", f"YAML syntax: {message}", _syntax_hint(message))
@@ -200,14 +202,23 @@ def _unprintable(error: yaml.reader.ReaderError, text: str, display_name: str) -
     )
 
 
+def _plain_words(message: str) -> str:
+    """PyYAML's parser terms (<block end>, '?') replaced by what they mean for the person editing."""
+    if message.startswith("expected <block end>") or message.startswith("expected <block mapping start>"):
+        return "this line is indented differently from the list or mapping it should belong to"
+    if "could not find expected ':'" in message:
+        return "this key has no ':' after it"
+    return message
+
+
 def _syntax_hint(message: str) -> str:
     """The most likely fix for PyYAML's commonest complaints."""
     if "mapping values are not allowed" in message:
         return "check the indentation, or put quotes around text that contains ': '"
-    if "expected <block end>" in message or "did not find expected key" in message:
+    if "indented differently" in message or "did not find expected key" in message:
         return "check the indentation: items of one list or mapping must line up"
     if "found character '\\t'" in message:
         return "indent with spaces, not tabs"
-    if "could not find expected ':'" in message:
+    if "has no ':' after it" in message:
         return "add the missing ':' after the key, or quote the text"
     return "check the syntax at this point"

@@ -7,16 +7,17 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
-from ..check import check
-from ..load import load_corpus
+from ..check import load_and_check
 from ..model import Corpus
 from ..problems import ContentError, Problem
 from ..render import generated_pages, paths
@@ -30,6 +31,7 @@ from .config import WorkingTogetherConfig
 from .csp import with_policy
 from .link_targets import mark_link_targets
 from .nav import guidance_nav
+from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory, SearchIndexMerge, TemplateCache
 from .search import with_search_front_matter
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 
@@ -50,10 +52,18 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     """Loads guidance/ in on_config so a broken file stops the build before anything is written."""
 
     serving = False  # set by on_startup; builds run without the CLI (as in tests) are builds
+    rebuilding_less = False
     last_pages: set[str] = frozenset()  # type: ignore[assignment] - replaced per instance by on_files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        # `mkdocs serve --dirty` (make serve): rebuild only the pages a change touches; see publish/rebuild.py.
+        self.rebuilding_less = self.serving and dirty
+        self.memory = RebuildMemory()
+        self.templates = TemplateCache()
+        self.search_merge = SearchIndexMerge()
+        if self.rebuilding_less:
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Reset per build: the plugin instance survives rebuilds under `mkdocs serve`.
@@ -64,10 +74,11 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             return config
         project_dir = Path(config.config_file_path).parent
         overlay = Path(self.config.overlay) if self.config.overlay else None
-        corpus, problems = load_corpus(
-            Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir), overlay
+        # The same function as `validate`, hand-written pages included: under `serve` a broken citation in docs/
+        # shows the problems page (raised later, from on_page_markdown, it would leave the server stuck).
+        corpus, problems = load_and_check(
+            project_dir, Path(self.config.guidance_dir), Path(self.config.trees_dir), overlay, Path(config.docs_dir)
         )
-        problems = problems or check(corpus)
         if problems and self.serving:
             # `mkdocs serve` keeps going and shows the problems at every page; `mkdocs build` fails closed below.
             self.problems = problems
@@ -94,18 +105,34 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.problems:
+            if self.rebuilding_less:
+                self.memory.forget()
             return _problem_files(files, config, self.problems, self.last_pages)
         if self.corpus is None:
             return files
         for src_uri, markdown in generated_pages(self.corpus).items():
-            files.append(File.generated(config, src_uri, content=with_search_front_matter(src_uri, markdown)))
+            content = with_search_front_matter(src_uri, markdown)
+            files.append(GeneratedPage.generated(config, src_uri, content=content))
             self.generated.add(src_uri)
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
         files.append(File.generated(config, paths.FEED, content=feed))
         _add_assets(files, config)
         # Every page of this good build, kept across rebuilds so each shows the problems page while broken.
         self.last_pages = {file.src_uri for file in files.documentation_pages()}
+        if self.rebuilding_less:
+            kept = self.memory.skip_unchanged(files, config)
+            log.info(f"{kept} generated pages are unchanged and kept as built")
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.rebuilding_less and self.corpus is not None:
+            self.memory.restore_titles(nav)
+        return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.rebuilding_less:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.corpus is None or page.file.src_uri in self.generated:
@@ -127,6 +154,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def _stamp_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if self.corpus is None:
             return output
+        if self.rebuilding_less:
+            self.memory.written(page)
         edition = page_edition(self.corpus, page.url)
         stamp = stamp_html(self.corpus, edition, self.build)
         output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
@@ -147,6 +176,26 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if not self.config.enabled or not template_name.endswith(".html"):
             return output_content
         return _with_policy(output_content, template_name, self.serving)
+
+    # First, before Material's search plugin merges its index of the rebuilt pages with the last build's.
+    @event_priority(100)
+    def _before_search_index(self, config: MkDocsConfig) -> None:
+        if self.rebuilding_less:
+            self.search_merge.before_material(config)
+
+    # Last, after Material has written the search index, which under a dirty rebuild is then merged correctly.
+    @event_priority(-100)
+    def _after_search_index(self, config: MkDocsConfig) -> None:
+        if self.rebuilding_less:
+            self.search_merge.after_material(config)
+            if self.corpus is not None:
+                self.memory.completed()
+
+    on_post_build = CombinedEvent(_before_search_index, _after_search_index)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.rebuilding_less:
+            self.memory.forget()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.

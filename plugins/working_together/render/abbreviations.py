@@ -9,7 +9,7 @@ names of the roles it applies to.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Corpus, Provision, Term, Version
 from .markdown import escape
@@ -31,7 +31,8 @@ def terms_used(corpus: Corpus, provision: Provision, version: Version) -> list[T
     """The provision's declared terms, then every other abbreviation it uses, in glossary order."""
     roles = [corpus.roles[role].name for role in provision.roles]
     wording = " ".join([provision.title, version.text, version.note, *roles])
-    found = [term for term in corpus.terms.values() if term.id not in provision.terms and _mentions(wording, term)]
+    glossary = tuple((term.id, term.term, term.expansion) for term in corpus.terms.values())
+    found = [corpus.terms[term_id] for term_id in _mentioned(wording, glossary) if term_id not in provision.terms]
     return [corpus.terms[term_id] for term_id in provision.terms] + found
 
 
@@ -42,9 +43,16 @@ def term_label(term: Term) -> str:
     return escape(term.term)
 
 
-def _mentions(wording: str, term: Term) -> bool:
-    """Whether the wording uses the abbreviation (as a word, exact case) or its expansion (any case)."""
-    return bool(term.expansion) and _use_pattern(term.term, term.expansion).search(wording) is not None
+@lru_cache(maxsize=4096)
+def _mentioned(wording: str, glossary: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """Ids of the terms whose abbreviation (as a word, exact case) or expansion (any case) the wording uses.
+
+    Kept per wording: a provision is shown on several pages, and `mkdocs serve` rebuilds them on every save."""
+    return [
+        term_id
+        for term_id, term, expansion in glossary
+        if expansion and _use_pattern(term, expansion).search(wording) is not None
+    ]
 
 
 @cache
