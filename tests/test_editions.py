@@ -123,8 +123,9 @@ def test_a_withdrawn_provision_may_leave_the_next_edition_but_not_stay_in_it(tmp
         (
             EDITION_2011,
             [
-                "guidance/editions/2011.yml:16:13: chapter 5: provision 'child-seen-alone' was withdrawn in the 2011"
-                " edition — remove it from this chapter"
+                "guidance/editions/2011.yml:16:13: chapter 5: provision 'child-seen-alone' is withdrawn in the 2011"
+                " edition (at guidance/provisions/cases.yml:14:9), so it has no wording to show here — remove it from"
+                " this chapter: its withdrawal is listed on the edition's what-changed page"
             ],
         ),
     ):

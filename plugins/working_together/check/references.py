@@ -124,8 +124,9 @@ def _no_wording(provision: Provision, edition: str, position: Position, where: s
         return Problem(
             position,
             where,
-            f"provision '{provision.id}' was withdrawn in the {withdrawal.edition} edition",
-            "remove it from this chapter",
+            f"provision '{provision.id}' is withdrawn in the {withdrawal.edition} edition "
+            f"(at {withdrawal.position}), so it has no wording to show here",
+            "remove it from this chapter: its withdrawal is listed on the edition's what-changed page",
         )
     return Problem(
         position,
@@ -141,9 +142,10 @@ def _not_described_problems(corpus: Corpus, edition: Edition, placed: dict[str, 
         for identifier, position in zip(entry.provisions, entry.provision_positions, strict=True):
             where = f"not_described[{index}]"
             provision = corpus.provisions.get(identifier)
-            if provision is None:
-                hint = did_you_mean(identifier, corpus.provisions)
-                yield Problem(position, where, f"unknown provision '{identifier}'{hint}", "correct the id")
+            if provision is None and corpus.unloaded.may_define("provision", identifier):
+                pass  # its file has a problem of its own
+            elif provision is None:
+                yield unknown_provision(corpus, identifier, position, where)
             elif identifier in placed:
                 yield Problem(
                     position,
