@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from importlib import resources
@@ -13,7 +14,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler, get_relative_url
+from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..check import check
 from ..load import load_corpus
@@ -48,22 +49,27 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     """Loads guidance/ in on_config so a broken file stops the build before anything is written."""
 
     serving = False  # set by on_startup; builds run without the CLI (as in tests) are builds
+    writing = False  # set once MkDocs is about to empty site_dir and write into it
+    site_dir = ""
+    dirty = False  # `mkdocs build --dirty` keeps what an earlier build wrote, so a failure must not remove it
     last_pages: set[str] = frozenset()  # type: ignore[assignment] - replaced per instance by on_files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Reset per build: the plugin instance survives rebuilds under `mkdocs serve`.
         self.corpus: Corpus | None = None
         self.generated: set[str] = set()
         self.problems: list[Problem] = []
+        self.writing = False
         if not self.config.enabled:
             return config
         project_dir = Path(config.config_file_path).parent
-        overlay = Path(self.config.overlay) if self.config.overlay else None
+        overlay = project_dir / self.config.overlay if self.config.overlay else None
         corpus, problems = load_corpus(
-            Path(self.config.guidance_dir), project_dir, Path(self.config.trees_dir), overlay
+            project_dir / self.config.guidance_dir, project_dir, project_dir / self.config.trees_dir, overlay
         )
         problems = problems or check(corpus)
         if problems and self.serving:
@@ -88,6 +94,11 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # MkDocs empties site_dir and starts writing after this event; from here a failure removes the output.
+        self.writing = self.config.enabled
+        self.site_dir = config.site_dir
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.problems:
@@ -132,8 +143,20 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
         if self.config.overlay:
-            server.watch(self.config.overlay)
+            server.watch(str(Path(config.config_file_path).parent / self.config.overlay))
         return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Fail closed whichever command runs the build: content problems stop it in on_config before
+        # anything is written, but a late failure (a strict-mode warning, a crash) comes after pages were
+        # written. Remove them as `make build` does, so a plain `mkdocs build` never leaves half a site.
+        if not self.writing or self.serving or self.dirty:
+            return  # nothing written yet (the last good site stays), or a rebuild keeping its files
+        site_dir = Path(self.site_dir)
+        if site_dir.is_dir():
+            clean_directory(str(site_dir))  # MkDocs' own clean: what a build starts with, dot files kept
+            with contextlib.suppress(OSError):
+                site_dir.rmdir()  # only if nothing (such as .git) is left in it
 
 
 def _with_feed_link(output: str, page: Page, config: MkDocsConfig) -> str:
