@@ -43,7 +43,6 @@ from ..problems import Position, Problem
 from .files import Unreadable, boundary, check_link, content_files, read_text
 from .schema import schema_problems
 from .sources import (
-    PATTERN_TIME_LIMIT,
     STANDARD_CLEANING,
     LocationRule,
     PatternTooSlow,
@@ -209,7 +208,7 @@ class _CorpusLoader:
                 Problem(
                     data["locations"][index].value_positions["pattern"],
                     f"locations[{index}].pattern",
-                    f"matching the pattern against {data['file']} took more than {PATTERN_TIME_LIMIT:g} s",
+                    f"matching the pattern against {data['file']} took more than {error.limit:g} s",
                     "simplify it: no nested repeats such as (\\w+\\s?)+ and no runs such as .*.*",
                 )
             )

@@ -95,10 +95,11 @@ _REPEAT_OPERATORS = {_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT, getattr(_re_p
 class PatternTooSlow(Exception):
     """Matching a location pattern against a document ran past its time limit."""
 
-    def __init__(self, kind: str, pattern: str) -> None:
-        super().__init__(f"the {kind} pattern took more than {PATTERN_TIME_LIMIT:g} s")
+    def __init__(self, kind: str, pattern: str, limit: float) -> None:
+        super().__init__(f"the {kind} pattern took more than {limit:g} s")
         self.kind = kind
         self.pattern = pattern
+        self.limit = limit
 
 
 def compile_location(text: str) -> regex.Pattern[str]:
@@ -266,7 +267,7 @@ def _cover_repeats(lines: list[str]) -> set[int]:
     return {index for index, text in texts[-_BACK_PAGE_LINES:] if text in cover}
 
 
-def split_passages(text: str, rules: list[LocationRule], time_limit: float = PATTERN_TIME_LIMIT) -> dict[str, Passage]:
+def split_passages(text: str, rules: list[LocationRule], time_limit: float | None = None) -> dict[str, Passage]:
     """The numbered passages of a document, keyed by location such as 'paragraph 3.26', in document order.
 
     A passage starts at a line matching one of the rules and runs until the next
@@ -278,14 +279,16 @@ def split_passages(text: str, rules: list[LocationRule], time_limit: float = PAT
     later ones are read as continuation text. Raise PatternTooSlow if the rules' patterns take
     longer than `time_limit` seconds in all.
     """
-    return _Splitter(text, rules, time.monotonic() + time_limit).passages
+    limit = PATTERN_TIME_LIMIT if time_limit is None else time_limit
+    return _Splitter(text, rules, limit).passages
 
 
 class _Splitter:
     """One pass over a document's lines, keeping the passage being read and the footnotes seen so far."""
 
-    def __init__(self, text: str, rules: list[LocationRule], deadline: float) -> None:
-        self.deadline = deadline
+    def __init__(self, text: str, rules: list[LocationRule], limit: float) -> None:
+        self.limit = limit
+        self.deadline = time.monotonic() + limit
         self.lines = text.splitlines()
         self.rules = rules
         self.passages: dict[str, Passage] = {}
@@ -431,7 +434,7 @@ class _Splitter:
         try:
             return rule.pattern.match(line, timeout=max(self.deadline - time.monotonic(), 0.001))
         except TimeoutError:
-            raise PatternTooSlow(rule.kind, rule.pattern.pattern) from None
+            raise PatternTooSlow(rule.kind, rule.pattern.pattern, self.limit) from None
 
     def _continue(self, line: str) -> None:
         """Add a line to the current passage; a false list item that carries on a broken sentence joins it."""
