@@ -421,6 +421,14 @@ def test_a_linked_folder_is_one_problem_naming_it(small: Path) -> None:
     ]
 
 
+def test_a_content_folder_linked_out_of_the_project_is_refused(small: Path) -> None:
+    """`guidance/` itself as a link to a folder elsewhere on the machine is refused as a whole, once."""
+    guidance = small / "guidance"
+    guidance.rename(small.parent / "outside" / "guidance")
+    guidance.symlink_to(small.parent / "outside" / "guidance")
+    assert problems_in(small) == [f"guidance:1:1: {OUTSIDE[0]} — {OUTSIDE[1]}"]
+
+
 def test_an_unreadable_file_is_a_positioned_problem(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """chmod 000 (as any user but root) was a PermissionError traceback. Root reads anything, so the OS is asked
     to refuse through os.open, exactly as it does for a user without permission."""

@@ -47,11 +47,11 @@ def inside(path: Path, roots: tuple[Path, ...]) -> bool:
 
 def boundary(project_dir: Path, *folders: Path | None) -> tuple[Path, ...]:
     """The real folders content may come from: the project, and any folder the operator named outside it."""
-    project = project_dir.resolve()
-    roots = [project]
+    # os.path.realpath, unlike Path.resolve in Python 3.11, does not raise on a symbolic link loop.
+    roots = [Path(os.path.realpath(project_dir))]
     for folder in folders:
         if folder is not None and not inside(Path(os.path.abspath(folder)), (Path(os.path.abspath(project_dir)),)):
-            roots.append(folder.resolve())
+            roots.append(Path(os.path.realpath(folder)))
     return tuple(roots)
 
 
@@ -171,6 +171,6 @@ def _os_problem(error: OSError, folder: bool = False) -> Unreadable:
     if error.errno == errno.EISDIR:
         return Unreadable("is a folder, not a file", "rename the folder so its name does not end in .yml")
     if error.errno == errno.ENOTDIR:
-        return Unreadable(f"the {what} is not a folder", "correct the path")
+        return Unreadable("is not a folder", "correct the path")
     reason = os.strerror(error.errno) if error.errno else type(error).__name__
     return Unreadable(f"cannot read the {what} ({reason})", "check the file and its permissions")
