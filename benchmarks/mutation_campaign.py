@@ -495,6 +495,9 @@ def run_validations(cases: list[tuple[Path, str, str]], jobs: int) -> list[dict]
                 receiver.close()
                 del running[index]
                 outcome, messages = result
+                done = sum(1 for result in results if result) + 1
+                if done % 50 == 0:
+                    print(f"  {done} of {len(cases)} validated", flush=True)
                 results[index] = {
                     "case": case.parent.name,
                     "family": family,
@@ -570,6 +573,9 @@ def main() -> int:
         cases = [make_case(root, number, arguments.seed) for number in range(arguments.corpora)]
         print(f"{len(cases)} corpora made in {time.monotonic() - started:.0f} s; validating", flush=True)
         results = run_validations(cases, arguments.jobs)
+        # Written now too, so a run stopped during the builds still leaves the validate counts.
+        interim = summarise(results, arguments, time.monotonic() - started)
+        arguments.results.write_text(json.dumps(interim, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         chosen = choose_builds(results, arguments.builds, random.Random(arguments.seed))
         print(f"validated in {time.monotonic() - started:.0f} s; building {len(chosen)}", flush=True)
         with ThreadPoolExecutor(arguments.jobs) as pool:
