@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test validate lint bench clean install browser offline pdf
+.PHONY: serve build test validate lint bench hostile clean install browser offline pdf
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -63,6 +63,12 @@ bench: build
 	$(BIN)/python benchmarks/search_recall.py
 	$(BIN)/python benchmarks/edit_loop.py
 	cd benchmarks && ../$(BIN)/python run.py $(BENCH_ARGS)
+	$(MAKE) hostile
+
+# Hostile copies of the content, validated and built: tracebacks, hangs and leaks must be 0 (exit 1 otherwise).
+# HOSTILE_ARGS="--corpora 60 --builds 6" for a quicker run; results in benchmarks/mutation_campaign.json.
+hostile: install
+	$(BIN)/python benchmarks/mutation_campaign.py $(HOSTILE_ARGS)
 
 clean:
 	rm -rf site site-offline pdf

@@ -59,7 +59,7 @@ def with_2011(
     if trees:
         write_small_module(tmp_path)
     (guidance / "editions" / "2011.yml").write_text(edition, encoding="utf-8")
-    corpus, problems = load_corpus(guidance, tmp_path, tmp_path / "decision_trees")
+    corpus, problems = load_corpus(guidance, tmp_path, tmp_path / "decision_trees" if trees else None)
     assert problems == []
     return corpus, [str(problem) for problem in check(corpus)]
 

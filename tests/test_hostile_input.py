@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -15,7 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 from small_guidance import FILES, SMALL_TREE, write_small_guidance, write_small_tree
-from working_together.check import load_and_check
+from working_together.__main__ import main
+from working_together.check import check, load_and_check
+from working_together.load import load_corpus
+from working_together.load.files import Unreadable, read_text
+from working_together.load.schema import _true_end
 from working_together.load.yaml_positions import MAX_DEPTH, YamlProblem, read_yaml
 from working_together.render import generated_pages
 
@@ -303,3 +310,421 @@ def test_mutated_small_guidance_builds_or_fails_closed_with_positions(data: st.D
             heading, *problems = outcome.splitlines()
             assert heading.endswith("nothing was built:") and problems, outcome
             assert all(POSITIONED.match(problem) for problem in problems), outcome
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The families of the 2026-12 hostile-input review: filesystem, tags, escapes, patterns. Each case ends in
+# positioned problems (exact messages), never a traceback, a hang or a leak.
+
+
+def problems_in(project: Path, overlay: Path | None = None) -> list[str]:
+    """Every problem validate would print for the project, as text."""
+    corpus, problems = load_corpus(project / "guidance", project, project / "decision_trees", overlay)
+    return [str(problem) for problem in problems or check(corpus)]
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """The small corpus in its own project folder, with a folder outside it to link to."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secrets.env").write_text("AWS_SECRET_ACCESS_KEY=FAKE-SECRET\n", encoding="utf-8")
+    return small_project(tmp_path / "project")
+
+
+NOT_A_FILE = "replace it by an ordinary text file, or remove it"
+OUTSIDE = (
+    "is a symbolic link that leads outside the project, so it is not read",
+    "put the file itself in the project instead of a link",
+)
+
+
+def test_a_folder_named_like_a_yaml_file_is_a_positioned_problem(small: Path) -> None:
+    """`mkdir guidance/provisions/new-topic.yml` was an IsADirectoryError traceback."""
+    (small / "guidance" / "provisions" / "new-topic.yml").mkdir()
+    assert problems_in(small) == [f"guidance/provisions/new-topic.yml:1:1: is a folder, not a file — {NOT_A_FILE}"]
+
+
+def test_editor_lock_and_backup_files_are_ignored(small: Path) -> None:
+    """Emacs's lock file (a dangling symlink while `make serve` runs), autosave, backup and swap files are not read."""
+    folder = small / "guidance" / "provisions"
+    (folder / ".#cases.yml").symlink_to("maintainer@laptop.1234:1700000000")
+    for name in ("#cases.yml#", "cases.yml~", ".cases.yml.swp"):
+        (folder / name).write_text("not: [yaml", encoding="utf-8")
+    assert problems_in(small) == []
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(small: Path) -> None:
+    """A named pipe as a YAML file or as a source text hung validate and the build for ever."""
+    os.mkfifo(small / "guidance" / "provisions" / "pipe.yml")
+    (small / "guidance" / "sources" / "report.txt").unlink()
+    os.mkfifo(small / "guidance" / "sources" / "report.txt")
+    assert problems_in(small) == [
+        f"guidance/provisions/pipe.yml:1:1: is a named pipe (FIFO), not a file — {NOT_A_FILE}",
+        f"guidance/sources/report.yml:2:7: file: 'report.txt' is a named pipe (FIFO), not a file — {NOT_A_FILE}",
+    ]
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    """/dev/zero as a content file ate memory until killed; it is refused before any byte is read."""
+    with pytest.raises(Unreadable) as raised:
+        read_text(Path("/dev/zero"))
+    assert (raised.value.message, raised.value.fix) == ("is a device, not a file", NOT_A_FILE)
+
+
+@pytest.mark.parametrize(
+    ("target", "message", "fix"),
+    [
+        ("loop.yml", "is a symbolic link that loops", "replace the link by the file itself"),
+        ("missing.yml", "is a symbolic link to a file that does not exist", "replace the link by the file itself"),
+        ("/dev/zero", *OUTSIDE),
+        ("../../../outside/secrets.env", *OUTSIDE),
+    ],
+)  # fmt: skip
+def test_symbolic_links_that_loop_dangle_or_leave_the_project_are_refused(
+    small: Path, target: str, message: str, fix: str
+) -> None:
+    """A link is read only if it ends at a regular file inside the project; its content is never quoted."""
+    (small / "guidance" / "provisions" / "loop.yml").symlink_to(target)
+    problems = problems_in(small)
+    assert problems == [f"guidance/provisions/loop.yml:1:1: {message} — {fix}"]
+    assert "SECRET" not in "".join(problems)
+
+
+def test_a_symbolic_link_inside_the_project_is_read(small: Path) -> None:
+    """Links that stay inside the project are ordinary content (a moved file, a shared overlay)."""
+    provisions = small / "guidance" / "provisions"
+    (small / "kept").mkdir()
+    (provisions / "cases.yml").rename(small / "kept" / "cases.yml")
+    (provisions / "cases.yml").symlink_to("../../kept/cases.yml")
+    assert problems_in(small) == []
+
+
+def test_a_source_text_linked_from_outside_the_project_is_not_read(small: Path) -> None:
+    """A `.txt` symlinked to a file outside the project was published on the site and in the search index."""
+    text = small / "guidance" / "sources" / "report.txt"
+    text.unlink()
+    text.symlink_to(small.parent / "outside" / "secrets.env")
+    problems = problems_in(small)
+    assert problems == [
+        "guidance/sources/report.yml:2:7: file: 'report.txt' is a symbolic link that leads outside the project, "
+        "so it is not read — put the file itself in the project instead of a link"
+    ]
+
+
+def test_a_linked_folder_is_one_problem_naming_it(small: Path) -> None:
+    """A symlinked guidance/provisions/ was skipped silently, leaving only 'unknown provision' errors."""
+    provisions = small / "guidance" / "provisions"
+    provisions.rename(small.parent / "outside" / "provisions")
+    provisions.symlink_to(small.parent / "outside" / "provisions")
+    assert problems_in(small) == [
+        "guidance/provisions:1:1: is a symbolic link to a folder, so it is not read — put the folder itself here"
+    ]
+
+
+def test_a_content_folder_linked_out_of_the_project_is_refused(small: Path) -> None:
+    """`guidance/` itself as a link to a folder elsewhere on the machine is refused as a whole, once."""
+    guidance = small / "guidance"
+    guidance.rename(small.parent / "outside" / "guidance")
+    guidance.symlink_to(small.parent / "outside" / "guidance")
+    assert problems_in(small) == [f"guidance:1:1: {OUTSIDE[0]} — {OUTSIDE[1]}"]
+
+
+def test_an_unreadable_file_is_a_positioned_problem(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod 000 (as any user but root) was a PermissionError traceback. Root reads anything, so the OS is asked
+    to refuse through os.open, exactly as it does for a user without permission."""
+    refused = small / "guidance" / "roles.yml"
+    real_open = os.open
+
+    def deny(path: object, *args: object, **kwargs: object) -> int:
+        if Path(path) == refused:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", deny)
+    assert problems_in(small) == [
+        "guidance/roles.yml:1:1: cannot read the file: permission denied — let the user who builds the site read it"
+        " (chmod u+r)"
+    ]
+
+
+def test_an_unreadable_folder_is_one_problem_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unreadable guidance/provisions/ gave 556 'unknown provision' errors that never named the folder."""
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "guidance", project / "guidance")
+    shutil.copytree(PROJECT / "decision_trees", project / "decision_trees")
+    refused = project / "guidance" / "provisions"
+    real_scandir = os.scandir
+
+    def deny(path: object) -> object:
+        if Path(path) == refused:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", deny)
+    assert problems_in(project) == [
+        "guidance/provisions:1:1: cannot read the folder: permission denied — let the user who builds the site read"
+        " it (chmod u+rx)"
+    ]
+
+
+def test_a_missing_overlay_is_a_positioned_problem(
+    small: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`validate --overlay` naming a file that is not there was a FileNotFoundError traceback."""
+    monkeypatch.chdir(small)
+    assert main(["validate", "--overlay", "local/missing.yml"]) == 1
+    assert capsys.readouterr().out == (
+        "local/missing.yml:1:1: the file does not exist — restore the file, or correct the path that names it\n"
+    )
+
+
+TAG_FIX = "remove the tag: guidance values are plain text, lists and mappings"
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!!timestamp 2015-02-30", "!!timestamp"),
+        ("!!int " + "1" * 5000, "!!int"),
+        ("!!int 0x" + "f" * 20000, "!!int"),
+        ("!!float 1e999999", "!!float"),
+        ("!!binary aGVsbG8=", "!!binary"),
+        ("!!set {a, b}", "!!set"),
+        ("!!python/object/apply:os.system [touch canary]", "!!python/object/apply:os.system"),
+        ("!custom x", "!custom"),
+    ],
+)
+def test_explicit_yaml_tags_are_refused_at_the_tag(small: Path, value: str, tag: str) -> None:
+    """Tags made PyYAML's constructors raise ValueError (impossible dates, over 4300 digits); none is needed."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("name: Social worker", f"name: {value}"))
+    assert problems_in(small) == [f"guidance/roles.yml:3:11: YAML tag '{tag}' is not allowed — {TAG_FIX}"]
+
+
+@pytest.mark.parametrize("value", ["!!str Social worker", "!<tag:yaml.org,2002:str> Social worker"])
+def test_tags_that_change_nothing_are_read(small: Path, value: str) -> None:
+    """`!!str` and its verbatim form mean the same text, so they stay valid."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("name: Social worker", f"name: {value}"))
+    assert problems_in(small) == []
+
+
+ESCAPE_FIX = (
+    "remove it: it is invisible or changes how the text is shown (written as an escape such as \\0, \\e or "
+    "\\u202e, or pasted from another program)"
+)
+
+
+@pytest.mark.parametrize(
+    ("escape", "character"),
+    [
+        ("\\0", "U+0000"),
+        ("\\e[2J", "U+001B"),
+        ("\\x02wzxhzdk:0\\x03", "U+0002"),
+        ("\\ud800", "U+D800"),
+        ("\\uffff", "U+FFFF"),
+        ("\\u202e", "U+202E (right-to-left override)"),
+        ("\\u200b", "U+200B (zero width space)"),
+        ("\\u2066", "U+2066 (left-to-right isolate)"),
+        ("\\ufeff", "U+FEFF (zero width no-break space)"),
+        ("\\u2028", "U+2028 (line separator)"),
+        ("\\N", "U+0085"),
+        ("\\r", "U+000D"),
+    ],
+)
+def test_invisible_characters_written_as_escapes_are_refused(small: Path, escape: str, character: str) -> None:
+    """Escapes got NUL into feed.xml, placeholders into <abbr title> and a lone surrogate into a crashed build."""
+    glossary = small / "guidance" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("expansion: Local Safeguarding Children Board", f'expansion: "Board {escape}"'))
+    assert problems_in(small) == [f"guidance/glossary.yml:4:16: the text contains {character} — {ESCAPE_FIX}"]
+
+
+def test_tab_and_line_breaks_in_text_are_still_allowed(small: Path) -> None:
+    """The refusal is of invisible characters only: a tab and a line break inside text are ordinary."""
+    glossary = small / "guidance" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("expansion: Local Safeguarding Children Board", 'expansion: "Local\\tBoard\\nx"'))
+    assert problems_in(small) == []
+
+
+RAW_FIX = "delete it (it is usually invisible, pasted from another program); end lines with an ordinary line break"
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [("\u2028", "U+2028 (line separator)"), ("\u2029", "U+2029 (paragraph separator)"), ("\x85", "U+0085"),
+     ("\u202e", "U+202E (right-to-left override)"), ("\u200d", "U+200D (zero width joiner)")],
+)  # fmt: skip
+def test_raw_separators_and_invisible_characters_are_refused_where_an_editor_sees_them(
+    small: Path, character: str, name: str
+) -> None:
+    """PyYAML counts U+2028, U+2029 and NEL as line breaks, shifting every later line; editors and git do not.
+    So they are refused at the line and column an editor shows, even after an earlier one on the same line."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text(f"# a {character}comment\n" + roles.read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems_in(small) == [f"guidance/roles.yml:1:5: character {name} is not allowed — {RAW_FIX}"]
+
+
+def test_a_leading_byte_order_mark_is_still_read(small: Path) -> None:
+    """A BOM opening the file is how some editors save UTF-8; it is not content."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text("\ufeff" + roles.read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems_in(small) == []
+
+
+def test_a_control_character_in_a_source_text_is_refused_at_its_position(small: Path) -> None:
+    """Source texts are published too: the same characters are refused there, at the editor's line and column."""
+    text = small / "guidance" / "sources" / "report.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("seen alone", "seen\x00 alone"), encoding="utf-8")
+    assert problems_in(small) == [f"guidance/sources/report.txt:3:31: character U+0000 is not allowed — {RAW_FIX}"]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        ("../decision_trees/worried.yml", "id: worried", 'id: "worried\\n"',
+         "decision_trees/worried.yml:1:5: id: 'worried\\u000a' is not in the expected form"),
+        ("sources/report.yml", "id: report", 'id: "report\\n"',
+         "guidance/sources/report.yml:1:5: id: 'report\\u000a' is not in the expected form"),
+        ("editions/2010.yml", 'id: "2010"', 'id: "2010\\n"',
+         "guidance/editions/2010.yml:1:5: id: '2010\\u000a' is not in the expected form"),
+    ],
+)  # fmt: skip
+def test_an_id_with_a_trailing_newline_is_refused_by_the_schema(
+    small: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    """`$` in a schema pattern matched before a final newline, so "worried\\n" passed and broke the build later."""
+    path = small / "guidance" / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    problems = problems_in(small)
+    assert problems and problems[0].startswith(expected + " — "), problems
+
+
+def test_every_schema_pattern_refuses_a_trailing_newline() -> None:
+    """Each pattern of the schema, as the validator uses it, refuses its own valid example followed by a newline."""
+    schema = json.loads((PROJECT / "plugins/working_together/schema/guidance.schema.json").read_text())
+    patterns = set(re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', json.dumps(schema)))
+    assert patterns
+    for pattern in map(json.loads, patterns):
+        anchored = _true_end(pattern)
+        example = {"^\\+?[0-9]+( [0-9]+)*$": "0123 456"}.get(pattern)
+        for candidate in [example] if example else ["1", "2010", "2010-03", "a", "a.txt", "a b", "aa b"]:
+            if re.search(anchored, candidate):
+                assert not re.search(anchored, candidate + "\n"), pattern
+                break
+        else:
+            pytest.fail(f"no example for {pattern}")
+
+
+LOCATION = "guidance/sources/report.yml:11:14: locations[0].pattern:"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (r"^(?P<number>(\w+\s?)+)$",
+         "a repeated group contains another repeat, which can take exponential time: write it without nesting, "
+         "such as \\w[\\w\\s]* instead of (\\w+\\s?)+"),
+        (r"^(?P<number>(a|aa)+)$", "a repeated group contains alternatives (a|b), which can take exponential time"),
+        (r"^Recommendation (?P<number>\d{99999999999}):",
+         "not a valid regular expression (the repetition number is too large)"),
+        (r"^(?P<number>(a{999}){999})", "a repeat count over 100 (999); passages start with short text"),
+        ("(" * 500 + "(?P<number>a)" + ")" * 500, "the pattern is longer than 1000 characters"),
+        ("(" * 400 + "(?P<number>a)" + ")" * 400, "not a valid regular expression (nested too deeply)"),
+        (r"^(?P<number>\d+", "not a valid regular expression (missing ), unterminated subpattern at position 1)"),
+    ],
+)  # fmt: skip
+def test_dangerous_location_patterns_are_refused_before_use(small: Path, pattern: str, message: str) -> None:
+    """Catastrophic backtracking hung the build; huge counts and deep nesting raised OverflowError and
+    RecursionError, or took minutes to compile."""
+    source = small / "guidance" / "sources" / "report.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("'^(?:- )?(?P<number>\\d+\\.\\d+) '", "'" + pattern + "'"), encoding="utf-8")
+    assert problems_in(small) == [f"{LOCATION} {message} — correct it"]
+
+
+def test_a_slow_location_pattern_stops_at_the_time_limit(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern no rule refuses can still be slow (eight `\\d*` in a row over a long line): matching stops."""
+    monkeypatch.setattr("working_together.load.sources.PATTERN_TIME_LIMIT", 0.2)
+    source = small / "guidance" / "sources" / "report.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("'^(?:- )?(?P<number>\\d+\\.\\d+) '", "'^(?P<number>" + "\\d*" * 8 + ")[^\\d]'"))
+    (small / "guidance" / "sources" / "report.txt").write_text("1" * 3000 + "\n", encoding="utf-8")
+    assert problems_in(small) == [
+        f"{LOCATION} matching the pattern against report.txt took more than 0.2 s — simplify it: no nested repeats "
+        "such as (\\w+\\s?)+ and no runs such as .*.*"
+    ]
+
+
+def test_a_long_value_is_never_quoted_whole(small: Path) -> None:
+    """A message is printed in public CI logs: at most 60 characters of a value are quoted."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("- id: social-worker", "- id: " + "X" * 500))
+    problems = problems_in(small)
+    expected = "guidance/roles.yml:2:9: roles[0].id: '" + "X" * 60 + "…' is not in the expected form"
+    assert [problem for problem in problems if problem.startswith(expected)], problems
+    assert "X" * 61 not in "".join(problems)
+
+
+def test_a_plain_mkdocs_build_that_fails_late_leaves_no_files(tmp_path: Path) -> None:
+    """Strict mode aborts only after writing every page; the plugin removes them, so not only `make build`
+    fails closed (a crash in the build left 57 files behind)."""
+    project = small_site(tmp_path)
+    (project / "docs" / "about.md").write_text("# About\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    with pytest.raises(Abort, match="strict mode"):
+        build_site(project, project / "site")
+    assert not (project / "site").exists()
+
+
+def test_a_failed_check_leaves_an_earlier_site_alone(tmp_path: Path) -> None:
+    """Content problems stop the build in on_config, before MkDocs empties site/: nothing is written or removed."""
+    project = small_site(tmp_path)
+    (project / "site").mkdir()
+    (project / "site" / "earlier.html").write_text("an earlier good build", encoding="utf-8")
+    glossary = project / "guidance" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("expansion: Local Safeguarding Children Board", 'expansion: "Board\\0"'))
+    errors = _Errors()
+    logging.getLogger("mkdocs").addHandler(errors)
+    try:
+        with pytest.raises(Abort):
+            build_site(project, project / "site")
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
+    assert sorted(path.name for path in (project / "site").iterdir()) == ["earlier.html"]
+    assert any("guidance/glossary.yml:4:16: the text contains U+0000" in message for message in errors.messages)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("escape", "guidance/glossary.yml:4:16: the text contains U+0002"),
+        ("leak", "guidance/sources/report.yml:2:7: file: 'report.txt' is a symbolic link that leads outside"),
+        ("fifo", "guidance/provisions/pipe.yml:1:1: is a named pipe (FIFO), not a file"),
+        ("tag", "guidance/roles.yml:3:11: YAML tag '!!timestamp' is not allowed"),
+    ],
+)
+def test_the_build_fails_closed_with_the_same_positioned_problems(tmp_path: Path, change: str, expected: str) -> None:
+    """validate and the build agree: each family stops the build with its file:line:col and writes no site."""
+    project = small_site(tmp_path / "project")
+    guidance = project / "guidance"
+    if change == "escape":
+        text = (guidance / "glossary.yml").read_text(encoding="utf-8")
+        (guidance / "glossary.yml").write_text(
+            text.replace("expansion: Local Safeguarding Children Board", 'expansion: "Board\\x02wzxhzdk:0\\x03"')
+        )
+    elif change == "leak":
+        (tmp_path / "secret.txt").write_text("- 1.1 SECRET-TOKEN seen alone when appropriate.\n", encoding="utf-8")
+        (guidance / "sources" / "report.txt").unlink()
+        (guidance / "sources" / "report.txt").symlink_to(tmp_path / "secret.txt")
+    elif change == "fifo":
+        os.mkfifo(guidance / "provisions" / "pipe.yml")
+    else:
+        text = (guidance / "roles.yml").read_text(encoding="utf-8")
+        (guidance / "roles.yml").write_text(text.replace("name: Social worker", "name: !!timestamp 2015-02-30"))
+    outcome = build_outcome(project)
+    heading, *problems = outcome.splitlines()
+    assert heading.endswith("nothing was built:"), outcome
+    assert [problem for problem in problems if problem.startswith(expected)], outcome
+    assert "SECRET" not in outcome

@@ -73,9 +73,9 @@ def test_bad_yaml_is_reported_with_file_line_column_and_a_fix(tmp_path: Path, te
 
 
 def test_a_file_that_is_not_utf8_is_reported_not_crashed_on(tmp_path: Path) -> None:
-    """Binary or wrongly encoded files give a message, not a traceback."""
+    """Binary or wrongly encoded files give a message at the first bad byte's line and column, not a traceback."""
     path = tmp_path / "file.yml"
     path.write_bytes(b"title: caf\xe9\n")
     with pytest.raises(YamlProblem) as raised:
         read_yaml(path, "guidance/file.yml")
-    assert str(raised.value.problem).startswith("guidance/file.yml:1:1: not UTF-8 text")
+    assert str(raised.value.problem).startswith("guidance/file.yml:1:11: not UTF-8 text")

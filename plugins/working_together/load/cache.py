@@ -22,30 +22,32 @@ _read: dict[tuple[str, str, str], tuple[str, object, list[Problem]]] = {}
 _passages: dict[str, tuple[tuple[str, tuple[LocationRule, ...]], dict[str, Passage]]] = {}
 
 
-def read_and_validate(path: Path, display_name: str, kind: str) -> tuple[object, list[Problem]]:
+def read_and_validate(
+    path: Path, display_name: str, kind: str, roots: tuple[Path, ...]
+) -> tuple[object, list[Problem]]:
     """The file's positioned data and its schema problems (read_yaml's YamlProblem is raised, never kept)."""
-    if not path.is_file():  # a FIFO or device would block a read: leave it to read_yaml
-        data = read_yaml(path, display_name)
+    if path.is_symlink() or not path.is_file():  # read_yaml refuses links out, FIFOs and devices: never cache them
+        data = read_yaml(path, display_name, roots)
         return data, schema_problems(data, kind, display_name)
     key, digest = (str(path), display_name, kind), _digest(path)
     kept = _read.get(key)
     if kept is not None and kept[0] == digest:
         return kept[1], kept[2]
-    data = read_yaml(path, display_name)
+    data = read_yaml(path, display_name, roots)
     problems = schema_problems(data, kind, display_name)
     _read[key] = (digest, data, problems)
     return data, problems
 
 
-def passages(text_path: Path, rules: list[LocationRule]) -> dict[str, Passage]:
-    """The source document's numbered passages (never changed once split, so they can be shared)."""
-    text = text_path.read_text(encoding="utf-8")
+def cached_passages(text: str, rules: list[LocationRule], key: str) -> dict[str, Passage]:
+    """The source document's numbered passages (never changed once split, so they can be shared); split_passages'
+    PatternTooSlow is raised, never kept."""
     stamp = (hashlib.sha1(text.encode("utf-8")).hexdigest(), tuple(rules))  # noqa: S324 - not security
-    kept = _passages.get(str(text_path))
+    kept = _passages.get(key)
     if kept is not None and kept[0] == stamp:
         return dict(kept[1])
     split = split_passages(text, rules)
-    _passages[str(text_path)] = (stamp, split)
+    _passages[key] = (stamp, split)
     return dict(split)
 
 

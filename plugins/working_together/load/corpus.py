@@ -8,7 +8,7 @@ returned, and the caller stops before rendering.
 
 from __future__ import annotations
 
-import re
+import os
 from pathlib import Path
 
 from ..model import (
@@ -42,10 +42,11 @@ from ..model import (
     Version,
 )
 from ..problems import Position, Problem
-from .cache import passages, read_and_validate
+from .cache import cached_passages, read_and_validate
+from .files import Unreadable, boundary, check_link, content_files, read_text
 from .partial import loadable_part, thing
-from .sources import STANDARD_CLEANING, LocationRule
-from .yaml_positions import Mapping, YamlProblem
+from .sources import STANDARD_CLEANING, LocationRule, PatternTooSlow, compile_location
+from .yaml_positions import Mapping, YamlProblem, forbidden_character
 
 # Where each kind of file lives under guidance/.
 SINGLE_FILES = {
@@ -67,16 +68,16 @@ def load_corpus(
     guidance_dir: Path, project_dir: Path, trees_dir: Path | None = None, overlay: Path | None = None
 ) -> tuple[Corpus, list[Problem]]:
     """Load all guidance (and decision trees, and a local overlay); return the corpus and every problem met."""
-    loader = _CorpusLoader(project_dir)
+    loader = _CorpusLoader(project_dir, boundary(project_dir, guidance_dir, trees_dir, overlay))
     if overlay:
         loader.load_file(overlay, "overlay")
-    for path in sorted(guidance_dir.rglob("*")):
-        if path.suffix in (".yml", ".yaml"):
-            loader.load_file(path, _kind(guidance_dir, path))
-    for path in sorted(trees_dir.glob("*.y*ml")) if trees_dir else []:
+    found = loader.content_files(guidance_dir, recursive=True)
+    for path in found or []:
+        loader.load_file(path, _kind(guidance_dir, path))
+    for path in (loader.content_files(trees_dir, recursive=False) or []) if trees_dir else []:
         loader.load_file(path, "tree")
-    for name in SINGLE_FILES:
-        if not (guidance_dir / name).exists():
+    for name in SINGLE_FILES if found is not None else []:
+        if guidance_dir / name not in found:
             loader.problems.append(
                 Problem(
                     Position(loader.display(guidance_dir / name), 1, 1), "", "file is missing", "restore it from git"
@@ -98,17 +99,40 @@ def _kind(guidance_dir: Path, path: Path) -> str | None:
 class _CorpusLoader:
     """Builds a Corpus file by file and keeps the problems found."""
 
-    def __init__(self, project_dir: Path) -> None:
+    def __init__(self, project_dir: Path, roots: tuple[Path, ...]) -> None:
         self.project_dir = project_dir
+        self.roots = roots  # the real folders files may be read from (see files.boundary)
         self.corpus = Corpus()
         self.problems: list[Problem] = []
         self.first_seen: dict[tuple[str, str], Position] = {}
 
     def display(self, path: Path) -> str:
+        # The path as written, not where a symbolic link leads.
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.project_dir)).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.project_dir.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):
             return path.as_posix()
+
+    def content_files(self, folder: Path, recursive: bool) -> list[Path] | None:
+        """The YAML files in a content folder; a folder that cannot be used is a problem (and None)."""
+        try:
+            check_link(folder, self.roots)
+        except Unreadable as error:
+            self._unreadable(folder, error)
+            return None
+        found, refused = content_files(folder, recursive)
+        for path, error in refused:
+            self._unreadable(path, error)
+        return None if any(path == folder for path, _ in refused) else found
+
+    def _unreadable(self, path: Path, error: Unreadable) -> None:
+        self.problems.append(
+            Problem(Position(self.display(path), error.line, error.column), "", error.message, error.fix)
+        )
 
     def load_file(self, path: Path, kind: str | None) -> None:
         name = self.display(path)
@@ -126,7 +150,7 @@ class _CorpusLoader:
             )
             return
         try:
-            data, problems = read_and_validate(path, name, kind)
+            data, problems = read_and_validate(path, name, kind, self.roots)
         except YamlProblem as error:
             self.problems.append(error.problem)
             self.corpus.unloaded.unreadable.add(thing(kind))
@@ -156,10 +180,20 @@ class _CorpusLoader:
     def _add_source(self, data: Mapping, path: Path) -> None:
         name = self.display(path)
         text_path = path.with_name(data["file"])
-        if not text_path.exists():
+        if not os.path.lexists(text_path):
             self.problems.append(
                 Problem(data.value_positions["file"], "file", f"no file '{data['file']}' beside {path.name}", "add it")
             )
+            return
+        try:
+            text = read_text(text_path, self.roots)
+        except Unreadable as error:
+            self.problems.append(
+                Problem(data.value_positions["file"], "file", f"'{data['file']}' {error.message}", error.fix)
+            )
+            return
+        if problem := forbidden_character(text, self.display(text_path)):
+            self.problems.append(problem)
             return
         rules = []
         for index, location in enumerate(data["locations"]):
@@ -167,6 +201,19 @@ class _CorpusLoader:
             if rule:
                 rules.append(rule)
         if not self._unique("source", data["id"], data.value_positions["id"], "id"):
+            return
+        try:
+            passages = cached_passages(text, rules, str(text_path))
+        except PatternTooSlow as error:
+            index = next(i for i, rule in enumerate(rules) if rule.pattern.pattern == error.pattern)
+            self.problems.append(
+                Problem(
+                    data["locations"][index].value_positions["pattern"],
+                    f"locations[{index}].pattern",
+                    f"matching the pattern against {data['file']} took more than {error.limit:g} s",
+                    "simplify it: no nested repeats such as (\\w+\\s?)+ and no runs such as .*.*",
+                )
+            )
             return
         self.corpus.sources[data["id"]] = Source(
             id=data["id"],
@@ -177,18 +224,16 @@ class _CorpusLoader:
             licence=data["licence"],
             attribution=data["attribution"],
             cleaning=STANDARD_CLEANING + list(data.get("cleaning", [])),
-            passages=passages(text_path, rules),
+            passages=passages,
             position=Position(name, 1, 1),
         )
 
     def _rule(self, location: Mapping, where: str) -> LocationRule | None:
         position = location.value_positions["pattern"]
         try:
-            pattern = re.compile(location["pattern"])
-        except re.error as error:
-            self.problems.append(
-                Problem(position, f"{where}.pattern", f"not a valid regular expression ({error})", "correct it")
-            )
+            pattern = compile_location(location["pattern"])
+        except ValueError as error:
+            self.problems.append(Problem(position, f"{where}.pattern", str(error), "correct it"))
             return None
         if "number" not in pattern.groupindex:
             self.problems.append(

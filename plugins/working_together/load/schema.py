@@ -40,10 +40,22 @@ def _inline(node: object, definitions: dict) -> object:
     if isinstance(node, dict):
         if "$ref" in node:
             return _inline(definitions[node["$ref"].removeprefix("#/$defs/")], definitions)
-        return {key: _inline(value, definitions) for key, value in node.items()}
+        return {
+            key: _true_end(value) if key == "pattern" and isinstance(value, str) else _inline(value, definitions)
+            for key, value in node.items()
+        }
     if isinstance(node, list):
         return [_inline(item, definitions) for item in node]
     return node
+
+
+def _true_end(pattern: str) -> str:
+    """The pattern anchored at the very end of the text: jsonschema searches with Python's re, where `$` also
+    matches before a final line break, so "child-death\\n" would pass as an id. The schema file keeps `$`,
+    which editors' JavaScript reads as the true end."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + "\\Z"
+    return pattern
 
 
 def schema_problems(data: object, kind: str, display_name: str) -> list[Problem]:
@@ -92,9 +104,13 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
             )
         case "enum":
             options = ", ".join(map(str, error.validator_value))
-            return Problem(position, where, f"'{error.instance}' is not allowed here", f"use one of: {options}")
+            return Problem(
+                position, where, f"{_describe(error.instance)} is not allowed here", f"use one of: {options}"
+            )
         case "pattern":
-            return Problem(position, where, f"'{error.instance}' is not in the expected form", _fix(expected, ""))
+            return Problem(
+                position, where, f"{_describe(error.instance)} is not in the expected form", _fix(expected, "")
+            )
         case "minItems":
             if error.validator_value == 1:
                 return Problem(position, where, "the list is empty", "add at least one item or remove the field")
@@ -130,7 +146,9 @@ def _describe(value: object) -> str:
         return "nothing"
     if isinstance(value, bool):
         return str(value).lower()
-    return f"'{value}'"
+    # Never the whole of a long value: a message is printed in public CI logs.
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 def _where(path: list[str | int]) -> str:

@@ -15,10 +15,18 @@ its `cleaning:` list.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from ..model import Passage
+
+try:  # the standard library's parser, to look at a pattern's structure without compiling it
+    from re import _parser as _re_parser
+except ImportError:  # pragma: no cover - Python before 3.11
+    import sre_parse as _re_parser  # type: ignore[no-redef]
 
 # What every source's conversion does, shown on its page (a source adds its own notes in `cleaning:`).
 STANDARD_CLEANING = [
@@ -71,6 +79,74 @@ _QUOTE_START = re.compile(r"^[\"“‘]")
 _LIST_LEAD_IN = re.compile(r"(?:[.!?:;][\"”’')\]]*|(?:^|;\s*)(?:and|or))$")
 
 
+# A source's `locations` patterns are written by contributors, and a pattern can cost exponential time
+# (`(\\w+\\s?)+$`) or minutes to compile (`(a{999}){999}`). So a pattern is refused if it is long, repeats
+# more than _MAX_REPEAT times, or repeats something that itself repeats or branches; and matching runs
+# with the `regex` module's timeout, so whatever gets through stops after PATTERN_TIME_LIMIT seconds for
+# a whole document (the real patterns take milliseconds).
+MAX_PATTERN_LENGTH = 1000
+_MAX_REPEAT = 100
+PATTERN_TIME_LIMIT = 5.0
+_REPEAT_OPERATORS = {_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT, getattr(_re_parser, "POSSESSIVE_REPEAT", None)} - {
+    None
+}
+
+
+class PatternTooSlow(Exception):
+    """Matching a location pattern against a document ran past its time limit."""
+
+    def __init__(self, kind: str, pattern: str, limit: float) -> None:
+        super().__init__(f"the {kind} pattern took more than {limit:g} s")
+        self.kind = kind
+        self.pattern = pattern
+        self.limit = limit
+
+
+def compile_location(text: str) -> regex.Pattern[str]:
+    """A contributor's location pattern, compiled; raise ValueError saying why it cannot be used."""
+    if len(text) > MAX_PATTERN_LENGTH:
+        raise ValueError(f"the pattern is longer than {MAX_PATTERN_LENGTH} characters")
+    try:
+        _check_repeats(_re_parser.parse(text), repeated=False)
+        return regex.compile(text)
+    except (re.error, regex.error, OverflowError, RecursionError, MemoryError, ValueError) as error:
+        reason = str(error) if not isinstance(error, RecursionError) else "nested too deeply"
+        raise ValueError(
+            reason if isinstance(error, ValueError) else f"not a valid regular expression ({reason})"
+        ) from None
+
+
+def _check_repeats(items: object, repeated: bool) -> None:
+    """Refuse a repeat count over _MAX_REPEAT, and a repeat (+, *, {m,n}) of anything that repeats or branches."""
+    for operator, argument in items:  # type: ignore[attr-defined]
+        if operator in _REPEAT_OPERATORS:
+            low, high, body = argument
+            for count in (low, high):
+                if count != _re_parser.MAXREPEAT and count > _MAX_REPEAT:
+                    raise ValueError(f"a repeat count over {_MAX_REPEAT} ({count}); passages start with short text")
+            if repeated and high > 1:
+                raise ValueError(
+                    "a repeated group contains another repeat, which can take exponential time: "
+                    "write it without nesting, such as \\w[\\w\\s]* instead of (\\w+\\s?)+"
+                )
+            _check_repeats(body, repeated or high > 1)
+        elif operator is _re_parser.BRANCH:
+            if repeated:
+                raise ValueError("a repeated group contains alternatives (a|b), which can take exponential time")
+            for branch in argument[1]:
+                _check_repeats(branch, repeated)
+        elif operator is _re_parser.SUBPATTERN:
+            _check_repeats(argument[-1], repeated)
+        elif operator in (_re_parser.ASSERT, _re_parser.ASSERT_NOT):
+            _check_repeats(argument[1], repeated)
+        elif operator is _re_parser.GROUPREF_EXISTS:
+            for branch in argument[1:]:
+                if branch is not None:
+                    _check_repeats(branch, repeated)
+        elif operator is getattr(_re_parser, "ATOMIC_GROUP", None):
+            _check_repeats(argument, repeated)
+
+
 @dataclass(frozen=True)
 class LocationRule:
     """How to recognise the first line of one kind of numbered passage, and where in the document to look.
@@ -85,9 +161,13 @@ class LocationRule:
     """
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: regex.Pattern[str]
     start_marker: str = ""
     end_marker: str = ""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.pattern, re.Pattern):  # the `regex` module matches with a time limit
+            object.__setattr__(self, "pattern", regex.compile(self.pattern.pattern, self.pattern.flags))
 
 
 def clean_line(line: str) -> str:
@@ -135,16 +215,19 @@ def _title_fragments(lines: list[str]) -> set[int]:
             (a, b) for a, b in zip(run, run[1:], strict=False) if re.search(r"\w$", lines[a]) and lines[b][:1].islower()
         ]
         pieces = sorted({line for pair in broken for line in pair})
+        place = {line: position for position, line in enumerate(run)}  # run.index() made long runs quadratic
         groups: list[list[int]] = []
         for line in pieces:
-            if groups and run.index(line) == run.index(groups[-1][-1]) + 1:
+            if groups and place[line] == place[groups[-1][-1]] + 1:
                 groups[-1].append(line)
             else:
                 groups.append([line])
-        for group in groups:
-            if sum(1 for a, b in broken if a in group and b in group) >= 3:
+        group_of = {line: number for number, group in enumerate(groups) for line in group}
+        pairs = Counter(group_of[a] for a, b in broken if group_of[a] == group_of[b])
+        for number, group in enumerate(groups):
+            if pairs[number] >= 3:
                 found |= set(group)
-                after = run.index(group[-1]) + 1
+                after = place[group[-1]] + 1
                 if after < len(run) and _PAGE_NUMBER.match(lines[run[after]]):
                     found.add(run[after])
     return found
@@ -184,7 +267,7 @@ def _cover_repeats(lines: list[str]) -> set[int]:
     return {index for index, text in texts[-_BACK_PAGE_LINES:] if text in cover}
 
 
-def split_passages(text: str, rules: list[LocationRule]) -> dict[str, Passage]:
+def split_passages(text: str, rules: list[LocationRule], time_limit: float | None = None) -> dict[str, Passage]:
     """The numbered passages of a document, keyed by location such as 'paragraph 3.26', in document order.
 
     A passage starts at a line matching one of the rules and runs until the next
@@ -193,15 +276,19 @@ def split_passages(text: str, rules: list[LocationRule]) -> dict[str, Passage]:
     row) also ends at a sub-heading, box, stand-alone quotation or bold line. Page
     furniture and footnotes are skipped without ending the passage. When a number
     repeats (a running page header, a quoted list), the first occurrence wins and
-    later ones are read as continuation text.
+    later ones are read as continuation text. Raise PatternTooSlow if the rules' patterns take
+    longer than `time_limit` seconds in all.
     """
-    return _Splitter(text, rules).passages
+    limit = PATTERN_TIME_LIMIT if time_limit is None else time_limit
+    return _Splitter(text, rules, limit).passages
 
 
 class _Splitter:
     """One pass over a document's lines, keeping the passage being read and the footnotes seen so far."""
 
-    def __init__(self, text: str, rules: list[LocationRule]) -> None:
+    def __init__(self, text: str, rules: list[LocationRule], limit: float) -> None:
+        self.limit = limit
+        self.deadline = time.monotonic() + limit
         self.lines = text.splitlines()
         self.rules = rules
         self.passages: dict[str, Passage] = {}
@@ -257,7 +344,7 @@ class _Splitter:
         """Open a new passage if this line begins one that has not been seen yet."""
         line = _EMPHASIS.sub("", raw)
         for number, rule in enumerate(self.rules):
-            match = rule.pattern.match(line) if self.active[number] else None
+            match = self._match(rule, line) if self.active[number] else None
             if not match:
                 continue
             groups = match.groupdict()
@@ -340,7 +427,14 @@ class _Splitter:
             return True
         following = self.lines[index + 1]
         line = _EMPHASIS.sub("", following)
-        return not following.strip() or any(rule.pattern.match(line) for rule in self.rules)
+        return not following.strip() or any(self._match(rule, line) for rule in self.rules)
+
+    def _match(self, rule: LocationRule, line: str) -> regex.Match[str] | None:
+        """The rule's pattern matched at the start of the line, within what is left of the time limit."""
+        try:
+            return rule.pattern.match(line, timeout=max(self.deadline - time.monotonic(), 0.001))
+        except TimeoutError:
+            raise PatternTooSlow(rule.kind, rule.pattern.pattern, self.limit) from None
 
     def _continue(self, line: str) -> None:
         """Add a line to the current passage; a false list item that carries on a broken sentence joins it."""

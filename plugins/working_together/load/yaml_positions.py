@@ -3,14 +3,20 @@
 Only plain data is allowed: no aliases (they make alias bombs possible
 and hide content from editors), no duplicate keys, and plain scalars stay strings
 except true/false/null, so `number: 5.10` is not read as 5.1 and `edition: 2010`
-is not an integer.
+is not an integer. No explicit tags except !!str, !!map and !!seq (guidance needs
+none, and `!!int` with 5,000 digits or `!!timestamp 2015-02-30` raise in PyYAML's
+constructors). No invisible or control characters, whether typed or written as an
+escape such as "\0" or "\ud800": they break the feed's XML, reverse a title (U+202E)
+or paste page fragments into an attribute (U+0002/U+0003, Markdown's placeholders).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
+import regex
 import yaml
 from yaml._yaml import CParser  # libyaml, bundled in the pinned PyYAML wheels
 from yaml.composer import Composer
@@ -18,6 +24,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from ..problems import Position, Problem
+from .files import Unreadable, read_text
 
 
 class Mapping(dict):
@@ -43,6 +50,15 @@ class YamlProblem(Exception):
         self.problem = problem
 
 
+# Characters refused in content however they are written: controls (but tab and line feed, and carriage
+# return in the raw file), lone surrogates, unassigned code points and non-characters, invisible format
+# characters (bidi overrides and isolates, zero-width characters, a byte-order mark inside text), and the
+# line and paragraph separators, which PyYAML counts as line breaks where editors and git do not.
+_FORBIDDEN_RAW = regex.compile(r"(?![\t\n\r])[\p{Cc}\p{Cs}\p{Cn}\p{Cf}\p{Zl}\p{Zp}]")
+_FORBIDDEN_VALUE = regex.compile(r"(?![\t\n])[\p{Cc}\p{Cs}\p{Cn}\p{Cf}\p{Zl}\p{Zp}]")
+# Explicit tags that change nothing: a quoted string, a mapping, a list (also written !<tag:yaml.org,2002:str>).
+_PLAIN_TAGS = {"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
 # Deeper than any guidance file needs (about 6 levels); PyYAML composes and constructs
 # recursively, so unbounded nesting would end in a RecursionError instead of a message.
 MAX_DEPTH = 50
@@ -59,6 +75,19 @@ class _Positioned:
         return Position(self.display_name, mark.line + 1, mark.column + 1)
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS:
+            mark = event.start_mark
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(
+                Problem(
+                    Position(self.display_name, mark.line + 1, mark.column + 1),
+                    "",
+                    f"YAML tag '{_shorten(short)}' is not allowed",
+                    "remove the tag: guidance values are plain text, lists and mappings",
+                )
+            )
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise YamlProblem(
@@ -81,9 +110,20 @@ class _Positioned:
             )
         self.depth += 1
         try:
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        if isinstance(node, yaml.ScalarNode) and (found := _FORBIDDEN_VALUE.search(node.value)):
+            raise YamlProblem(
+                Problem(
+                    self.position(node),
+                    "",
+                    f"the text contains {describe_character(found[0])}",
+                    "remove it: it is invisible or changes how the text is shown (written as an escape "
+                    "such as \\0, \\e or \\u202e, or pasted from another program)",
+                )
+            )
+        return node
 
     def construct_mapping_with_positions(self, node: yaml.MappingNode) -> Mapping:
         mapping = Mapping()
@@ -143,13 +183,15 @@ for _loader in (_ExactLoader, _FastLoader):
     _loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
 
 
-def read_yaml(path: Path, display_name: str) -> object:
-    """Read one YAML file as positioned data; raise YamlProblem with a positioned message if it is not valid YAML."""
+def read_yaml(path: Path, display_name: str, roots: tuple[Path, ...] | None = None) -> object:
+    """Read one YAML file as positioned data; raise YamlProblem with a positioned message if it is not valid YAML.
+
+    Only a regular file is read, and only inside `roots` when given (see files.read_text)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
+        text = read_text(path, roots)
+    except Unreadable as error:
         raise YamlProblem(
-            Problem(Position(display_name, 1, 1), "", f"not UTF-8 text ({error.reason})", "save the file as UTF-8")
+            Problem(Position(display_name, error.line, error.column), "", error.message, error.fix)
         ) from None
     try:
         # PyYAML's reader checks every character up front, so a NUL or control character fails here,
@@ -157,10 +199,13 @@ def read_yaml(path: Path, display_name: str) -> object:
         yaml.reader.Reader(text)
     except yaml.reader.ReaderError as error:
         raise YamlProblem(_unprintable(error, text, display_name)) from None
+    problem = forbidden_character(text, display_name)
+    if problem:
+        raise YamlProblem(problem)
     # libyaml reads valid files; PyYAML's own parser rereads only a file that fails, for its clearer messages.
     try:
         return _load(_FastLoader, text, display_name)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):
         pass
     try:
         return _load(_ExactLoader, text, display_name)
@@ -178,6 +223,16 @@ def read_yaml(path: Path, display_name: str) -> object:
     except yaml.YAMLError as error:
         raise YamlProblem(
             Problem(Position(display_name, 1, 1), "", f"YAML: {error}", "check the file's syntax")
+        ) from None
+    except (ValueError, OverflowError) as error:
+        # Tags are refused before any constructor runs; this only keeps a surprise from becoming a traceback.
+        raise YamlProblem(
+            Problem(
+                Position(display_name, 1, 1),
+                "",
+                f"a value cannot be read ({_shorten(str(error))})",
+                "write it as plain text",
+            )
         ) from None
 
 
@@ -209,6 +264,40 @@ def _plain_words(message: str) -> str:
     if "could not find expected ':'" in message:
         return "this key has no ':' after it"
     return message
+
+
+def forbidden_character(text: str, display_name: str) -> Problem | None:
+    """The first character of raw text that content may not contain, at its line and column as editors count
+    them (only line feeds, carriage returns and CRLF end a line), or None."""
+    # A byte-order mark may open the file (editors hide it); anywhere else it is refused.
+    found = _FORBIDDEN_RAW.search(text, 1 if text.startswith("\ufeff") else 0)
+    if not found:
+        return None
+    before = text[: found.start()]
+    line = len(_LINE_BREAK.findall(before)) + 1
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return Problem(
+        Position(display_name, line, found.start() - start + 1),
+        "",
+        f"character {describe_character(found[0])} is not allowed",
+        "delete it (it is usually invisible, pasted from another program); end lines with an ordinary line break",
+    )
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def describe_character(char: str) -> str:
+    """U+202E (right-to-left override): the code point and, when it has one, its name."""
+    code = f"U+{ord(char):04X}"
+    try:
+        return f"{code} ({unicodedata.name(char).lower()})"
+    except ValueError:
+        return code
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _syntax_hint(message: str) -> str:

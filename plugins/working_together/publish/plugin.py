@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from importlib import resources
@@ -15,7 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler, get_relative_url
+from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..check import load_and_check
 from ..model import Corpus
@@ -53,10 +54,14 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
 
     serving = False  # set by on_startup; builds run without the CLI (as in tests) are builds
     rebuilding_less = False
+    writing = False  # set once MkDocs is about to empty site_dir and write into it
+    site_dir = ""
+    dirty = False  # `mkdocs build --dirty` keeps what an earlier build wrote, so a failure must not remove it
     last_pages: set[str] = frozenset()  # type: ignore[assignment] - replaced per instance by on_files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
         # `mkdocs serve --dirty` (make serve): rebuild only the pages a change touches; see publish/rebuild.py.
         self.rebuilding_less = self.serving and dirty
         self.memory = RebuildMemory()
@@ -70,14 +75,19 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         self.corpus: Corpus | None = None
         self.generated: set[str] = set()
         self.problems: list[Problem] = []
+        self.writing = False
         if not self.config.enabled:
             return config
         project_dir = Path(config.config_file_path).parent
-        overlay = Path(self.config.overlay) if self.config.overlay else None
+        overlay = project_dir / self.config.overlay if self.config.overlay else None
         # The same function as `validate`, hand-written pages included: under `serve` a broken citation in docs/
         # shows the problems page (raised later, from on_page_markdown, it would leave the server stuck).
         corpus, problems = load_and_check(
-            project_dir, Path(self.config.guidance_dir), Path(self.config.trees_dir), overlay, Path(config.docs_dir)
+            project_dir,
+            project_dir / self.config.guidance_dir,
+            project_dir / self.config.trees_dir,
+            overlay,
+            Path(config.docs_dir),
         )
         if problems and self.serving:
             # `mkdocs serve` keeps going and shows the problems at every page; `mkdocs build` fails closed below.
@@ -102,6 +112,11 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # MkDocs empties site_dir and starts writing after this event; from here a failure removes the output.
+        self.writing = self.config.enabled
+        self.site_dir = config.site_dir
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.problems:
@@ -193,15 +208,25 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
 
     on_post_build = CombinedEvent(_before_search_index, _after_search_index)
 
-    def on_build_error(self, error: Exception) -> None:
-        if self.rebuilding_less:
-            self.memory.forget()
-
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
         if self.config.overlay:
-            server.watch(self.config.overlay)
+            server.watch(str(Path(config.config_file_path).parent / self.config.overlay))
         return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.rebuilding_less:
+            self.memory.forget()
+        # Fail closed whichever command runs the build: content problems stop it in on_config before
+        # anything is written, but a late failure (a strict-mode warning, a crash) comes after pages were
+        # written. Remove them as `make build` does, so a plain `mkdocs build` never leaves half a site.
+        if not self.writing or self.serving or self.dirty:
+            return  # nothing written yet (the last good site stays), or a rebuild keeping its files
+        site_dir = Path(self.site_dir)
+        if site_dir.is_dir():
+            clean_directory(str(site_dir))  # MkDocs' own clean: what a build starts with, dot files kept
+            with contextlib.suppress(OSError):
+                site_dir.rmdir()  # only if nothing (such as .git) is left in it
 
 
 def _with_feed_link(output: str, page: Page, config: MkDocsConfig) -> str:

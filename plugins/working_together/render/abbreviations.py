@@ -14,15 +14,20 @@ from functools import cache, lru_cache
 from ..model import Corpus, Provision, Term, Version
 from .markdown import escape
 
+_PLACEHOLDER_MARKS = str.maketrans("", "", "\x02\x03")
+
 
 def abbreviations(corpus: Corpus) -> dict[str, str]:
     """Abbreviation -> expansion for every glossary term that has one, plurals too (the `abbr` extension's glossary)."""
     glossary = {}
     for term in corpus.terms.values():
-        if term.expansion:
-            glossary[term.term] = term.expansion
+        # The loader refuses control characters; U+0002/U+0003 are Python-Markdown's placeholder marks, which
+        # in an abbr title would paste stashed page HTML into the attribute, so they never reach it.
+        expansion = term.expansion.translate(_PLACEHOLDER_MARKS)
+        if expansion:
+            glossary[term.term] = expansion
             # "LSCBs" is the plural readers meet; an expansion already ending in "s" names the plural too.
-            plural = term.expansion if term.expansion.endswith("s") else f"{term.expansion}s"
+            plural = expansion if expansion.endswith("s") else f"{expansion}s"
             glossary.setdefault(f"{term.term}s", plural)
     return glossary
 

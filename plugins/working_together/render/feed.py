@@ -8,6 +8,7 @@ edition and the provision id, so they never change when the site moves or is reb
 from __future__ import annotations
 
 import html
+import re
 from itertools import pairwise
 from xml.etree import ElementTree
 
@@ -50,7 +51,12 @@ def changes_feed(corpus: Corpus, title: str, rights: str, base_url: str = "") ->
         for provision, kind, old, new in _entries(changes):
             feed.append(_entry(corpus, changes, provision, kind, old, new, link))
     ElementTree.indent(feed)
-    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    # The loader refuses these characters; a feed reader rejects the whole feed for one, so never write them.
+    return _NOT_XML.sub("", ElementTree.tostring(feed, encoding="unicode", xml_declaration=True)) + "\n"
+
+
+# Characters XML 1.0 does not allow: C0 controls but tab and line breaks, surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _entries(changes: Changes) -> list[tuple[Provision, str, Version | None, Version | None]]:
