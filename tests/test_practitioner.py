@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT
-from small_guidance import SMALL_MODULE, replace_in, write_small_guidance, write_small_module
+from small_guidance import (
+    AS_LEGAL_DUTY,
+    REFERRAL_LAW,
+    SMALL_MODULE,
+    replace_in,
+    write_small_guidance,
+    write_small_module,
+)
 from working_together.check import check
 from working_together.load import load_corpus
 from working_together.model import Corpus
@@ -66,15 +73,11 @@ SUMMARY_CASES = [
     (
         "a must in no stage",
         [
-            (
-                "provisions/cases.yml",
-                "        strength: should\n        text: Referrals",
-                "        strength: must\n        text: Referrals",
-            ),
+            *AS_LEGAL_DUTY,
             ("summary.yml", "      - referral-decision\n", ""),
         ],
         "guidance/summary.yml:2:3: stages: the legal duty 'referral-decision' (2010 edition 5.2, written at "
-        "guidance/provisions/cases.yml:18:9) is in no stage, so the summary would leave it out"
+        "guidance/provisions/cases.yml:19:9) is in no stage, so the summary would leave it out"
         " — add its id to the provisions of the stage of a case where it applies",
     ),
     (
@@ -129,7 +132,7 @@ TIMESCALE_CASES = [
         "quote not in the evidence",
         ("quote: within one working day", "quote: decided within one working day"),
         [
-            "guidance/provisions/cases.yml:22:11: referral-decision (2010).timescale.quote: the quote is not part of"
+            "guidance/provisions/cases.yml:23:11: referral-decision (2010).timescale.quote: the quote is not part of"
             " any evidence quote of this version, so nothing backs the time limit — copy the words that state the time"
             " limit from one of this version's evidence quotes",
         ],
@@ -138,7 +141,7 @@ TIMESCALE_CASES = [
         "limit not in the quote",
         ("within: one working day", "within: two working days"),
         [
-            "guidance/provisions/cases.yml:22:11: referral-decision (2010).timescale.within: 'two working days' is not"
+            "guidance/provisions/cases.yml:23:11: referral-decision (2010).timescale.within: 'two working days' is not"
             " in the timescale's quote — write the time limit in the quote's own words",
         ],
     ),
@@ -146,7 +149,7 @@ TIMESCALE_CASES = [
         "role the provision does not name",
         ("by: [social-worker]", "by: [lscb]"),
         [
-            "guidance/provisions/cases.yml:24:16: referral-decision (2010).timescale.by: unknown role 'lscb' — fix it",
+            "guidance/provisions/cases.yml:25:16: referral-decision (2010).timescale.by: unknown role 'lscb' — fix it",
         ],
     ),
 ]
@@ -164,7 +167,7 @@ def test_a_timescale_for_a_role_the_provision_does_not_name_is_reported(tmp_path
     """'By whom' must be one of the provision's own roles, so the role pages and the table agree."""
     edits = [WITH_TIMESCALE[1]]
     assert small(tmp_path, edits)[1] == [
-        "guidance/provisions/cases.yml:23:16: referral-decision (2010).timescale.by: role 'social-worker' is not"
+        "guidance/provisions/cases.yml:24:16: referral-decision (2010).timescale.by: role 'social-worker' is not"
         " among the provision's roles (none) — name a role the provision applies to, or add it to the provision's"
         " roles"
     ]
@@ -294,7 +297,7 @@ def test_a_role_page_lists_the_strongest_first_with_badges_numbers_and_links(tmp
         "        strength: should\n        text: Referrals",
         "        strength: must\n" + TIMESCALE + "        text: Referrals",
     )
-    corpus, problems = small(tmp_path, [WITH_TIMESCALE[0], must_with_timescale])
+    corpus, problems = small(tmp_path, [WITH_TIMESCALE[0], must_with_timescale, REFERRAL_LAW])
     page = _visible(role_page(corpus, corpus.roles["social-worker"]))
     assert problems == []
     must = page.index("### Must: legal duty { #must }")
