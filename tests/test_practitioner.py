@@ -315,10 +315,10 @@ def test_a_role_page_lists_earlier_editions_items_after_the_current_ones_marked_
     dropped = next(p for p in corpus.provisions.values() if "lscb" in p.roles and p.id not in current.placements)
     page = role_page(corpus, corpus.roles["lscb"])
     earlier = page.index("## Earlier editions only { #earlier }")
-    assert earlier > page.index("## In the current edition { #current }")
+    assert earlier > page.index(f"## In the {current.id} edition {{ #current }}")
     line = next(line for line in page.splitlines() if f"../provisions/{dropped.id}.md" in line)
     assert page.index(line) > earlier and line.endswith("(superseded)")
-    assert '!!! warning "Not current guidance"' in page
+    assert '!!! warning "Earlier editions only: superseded"' in page
 
 
 def test_a_module_page_shows_steps_deep_links_and_escaped_trainer_words(tmp_path: Path) -> None:

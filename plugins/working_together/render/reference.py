@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Corpus
 from . import paths
+from .currency import LATEST
 from .labels import CHAPTER_STATUSES, STRENGTHS, status_badge, strength_badge
 from .markdown import escape
 from .provision import sources_disclosure
@@ -61,7 +62,7 @@ def editions_block(corpus: Corpus, page: str) -> str:
     """A list of the editions, newest first, with links to their contents."""
     lines = []
     for edition in reversed(corpus.editions):
-        current = " (current edition)" if edition is corpus.current_edition else " (superseded)"
+        current = f" ({LATEST})" if edition is corpus.current_edition else " (superseded)"
         lines.append(f"- [{escape(edition.title)}]({paths.link(page, paths.edition_page(edition.id))}){current}")
     return "\n".join(lines)
 
