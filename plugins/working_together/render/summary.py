@@ -22,7 +22,8 @@ def summary_page(corpus: Corpus) -> str:
         f"What *{escape(edition.title)}*, {LATEST}, asks of each organisation and practitioner, as far as the "
         "five source documents describe it: the legal duties (**Must**) and statutory guidance (**Should**) they "
         "record, by stage of a case and by role, then the time limits they record. Each line links to the "
-        "provision's permanent page, with its full wording and its source. Stage titles and introductions are ours, not the guidance's.",
+        "provision's permanent page, with its full wording and its source. Stage titles and introductions are "
+        "ours, not the guidance's.",
         trees_block(corpus, page),
         "## By stage of a case { #stages }",
     ]
