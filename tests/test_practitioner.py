@@ -280,7 +280,7 @@ def test_the_summary_lists_each_stage_with_one_line_per_provision_and_the_time_l
     assert page.index("referral-decision.md") < page.index("child-seen-alone.md")
     assert (
         "| [Decide on the referral](provisions/referral-decision.md) | **one working day** from the referral | "
-        "[Social worker](roles/social-worker.md) | 2010 (current) 5.2: "
+        "[Social worker](roles/social-worker.md) | 2010 (latest in these sources) 5.2: "
         "[A report, paragraph 1\\.2](sources/report.md#paragraph-1-2) |"
     ) in page
     assert (
@@ -336,17 +336,26 @@ def test_a_module_page_shows_steps_deep_links_and_escaped_trainer_words(tmp_path
     assert "For discussion (the trainer's words, not guidance)" in trainer
     assert "What does &lt;b&gt;one working day&lt;/b&gt; mean to you?" in trainer
     assert "<b>" not in page
-    assert 'Working Together 2010, 5.2 "Deciding on a referral".' in citations(page)
+    assert (
+        "Working Together 2010, unofficial web edition, provision 5.2 (the number in this web edition, not a"
+        ' printed paragraph number) "Deciding on a referral". Rests on: A report (2010), paragraph 1.2.'
+    ) in citations(page)
 
 
 def test_every_provision_in_a_chapter_and_on_its_permanent_page_has_a_citation_button(tmp_path: Path) -> None:
-    """The button carries edition, number and title; the script adds the permanent URL."""
+    """The button says the number is the web edition's, not the printed one, and names the passages cited."""
     corpus, _ = small(tmp_path)
     edition = corpus.current_edition
     provision = corpus.provisions["child-seen-alone"]
-    expected = 'Working Together 2010, 5.1 "Seeing the child alone".'
+    expected = (
+        "Working Together 2010, unofficial web edition, provision 5.1 (the number in this web edition, not a"
+        ' printed paragraph number) "Seeing the child alone". Rests on: A report (2010), paragraph 1.1.'
+    )
     assert expected in citations(provision_in_chapter(corpus, provision, edition, "editions/2010/chapter-5.md"))
     assert expected in citations(provision_page(corpus, provision))
+    assert "are this web edition's provision numbers, not the printed paragraph numbers" in provision_page(
+        corpus, provision
+    )
 
 
 def citations(markdown: str) -> list[str]:

@@ -131,7 +131,7 @@ def timescales_table(corpus: Corpus, page: str, role: str = "") -> str:
         by = ", ".join(
             f"[{escape(corpus.roles[r].name)}]({paths.link(page, paths.role_page(r))})" for r in timescale.by
         )
-        status = "current" if edition_id == current else "superseded"
+        status = "latest in these sources" if edition_id == current else "superseded"
         source = _source(corpus, version.evidence, timescale, page)
         rows.append(
             f"| {what} | **{escape(timescale.period)}** {start} | {by} | {edition_id} ({status}) {number}: {source} |"
