@@ -48,7 +48,7 @@ def test_raw_html_text_is_escaped_for_attributes_and_elements() -> None:
 
 
 def test_an_apostrophe_in_raw_html_reads_as_an_apostrophe() -> None:
-    """A citation naming "The Government's response to Lord Carlile's report" must not copy "&#x27;" to the clipboard."""
+    """A citation naming "Lord Carlile's report" must not copy a literal "&#x27;" to the clipboard."""
     escaped = escape_html("Lord Carlile's report #1")
     assert html.unescape(escaped) == "Lord Carlile's report #1"
     assert "'" not in escaped

@@ -68,8 +68,14 @@ def editions_block(corpus: Corpus, page: str) -> str:
 
 
 _LEGEND = {
-    "must": "A legal duty: the sources say the law requires it.",
-    "should": "Statutory guidance: what Working Together says should be done.",
+    "must": (
+        "A legal duty: the sources say the law (an Act, regulations or a statutory duty) requires it, "
+        "and name who holds the duty."
+    ),
+    "should": (
+        "Statutory guidance: what Working Together says should be done, including what it itself requires "
+        "or calls a 'must'."
+    ),
     "guidance": "Practice guidance: advice on good practice, not a requirement.",
     "editorial": "Our own note to help you use the guidance; it is not from the sources and has no statutory force.",
     "statutory": "A chapter of statutory guidance.",
