@@ -61,6 +61,8 @@ class Evidence:
     at: str
     quote: str
     position: Position
+    shows: str = ""  # on provision versions: working-together, law, recommendation or views
+    duty_holder: str = ""  # with shows: law, the role id the law puts the duty on
 
 
 @dataclass

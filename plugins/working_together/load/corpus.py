@@ -355,7 +355,17 @@ def _item_positions(item: Mapping, key: str) -> list[Position]:
 
 
 def _evidence(items: list[Mapping]) -> list[Evidence]:
-    return [Evidence(item["source"], item["at"], item["quote"], item.position) for item in items]
+    return [
+        Evidence(
+            item["source"],
+            item["at"],
+            item["quote"],
+            item.position,
+            shows=item.get("shows", ""),
+            duty_holder=item.get("duty_holder", ""),
+        )
+        for item in items
+    ]
 
 
 def _chapter(data: Mapping) -> Chapter:

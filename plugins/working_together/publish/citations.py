@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..model import CROSS_REFERENCE, Corpus
 from ..problems import Position, Problem
 from ..render import paths
+from ..render.currency import replacement_note
 from ..render.markdown import escape
 from ..render.reference import editions_block, legend_block
 from ..render.start import entry_points_block
@@ -17,6 +18,7 @@ BLOCKS: dict[str, Callable[[Corpus, str], str]] = {
     "legend": lambda corpus, page: legend_block(),
     "editions": editions_block,
     "start_here": entry_points_block,
+    "currency": lambda corpus, page: replacement_note(corpus),
 }
 
 

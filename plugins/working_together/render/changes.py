@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..changes import Changes
 from ..model import Corpus
 from . import paths
+from .currency import replacement_note
 from .labels import STRENGTHS
 from .markdown import escape, render_text
 from .provision import sources_disclosure
@@ -21,6 +22,7 @@ def changes_page(corpus: Corpus, changes: Changes) -> str:
 
     parts = [
         f"# What changed in the {changes.new_edition} edition",
+        replacement_note(corpus) if new is corpus.current_edition else "",
         f"{len(changes.added)} added, {len(changes.amended)} amended, {len(changes.withdrawn)} withdrawn. "
         "The sources describe each edition only in part, so each provision is compared with its wording in "
         f"the latest earlier edition that has it (usually the {changes.old_edition} edition).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Chapter, Corpus, Edition
 from . import paths
+from .currency import LATEST, replacement_note
 from .labels import CHAPTER_STATUSES, status_badge
 from .markdown import escape, escape_html
 from .provision import provision_in_chapter, sources_disclosure
@@ -43,15 +44,15 @@ def edition_page(corpus: Corpus, edition: Edition) -> str:
 
 
 def superseded_banner(corpus: Corpus, edition: Edition, page: str) -> str:
-    """A warning on every page of an edition that is no longer current, pointing to the current one."""
+    """A warning on every page of an older edition pointing to the latest; on the latest, what replaced it."""
     current = corpus.current_edition
     if edition is current:
-        return ""
+        return replacement_note(corpus)
     link = paths.link(page, paths.edition_page(current.id))
     return (
         f'!!! warning "Superseded: this is the {edition.id} edition"\n\n'
         f"    The {edition.id} edition has been replaced by the {current.id} edition. "
-        f"It is kept so that earlier practice can be understood. [Read the current edition]({link})."
+        f"It is kept so that earlier practice can be understood. [Read the {current.id} edition]({link}), {LATEST}."
     )
 
 
