@@ -27,6 +27,7 @@ def _expected_entries() -> dict[str, str]:
     for older, newer in pairwise(corpus.editions):
         changes = compare(corpus, older.id, newer.id)
         expected |= {entry_id(newer.id, p.id): "added" for p in changes.added}
+        expected |= {entry_id(newer.id, p.id): "updated" for p in changes.updated}
         expected |= {entry_id(newer.id, a.provision.id): "amended" for a in changes.amended}
         expected |= {entry_id(newer.id, p.id): "withdrawn" for p in changes.withdrawn}
     return expected

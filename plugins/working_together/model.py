@@ -78,6 +78,7 @@ class Version:
     position: Position
     text_position: Position
     timescale: Timescale | None = None
+    updated: bool = False  # the sources call it an update of earlier wording they do not give
 
     @property
     def cited_ids(self) -> list[str]:

@@ -399,6 +399,7 @@ def _version(data: Mapping) -> Version:
         position=data.position,
         text_position=data.value_positions.get("text", data.position),
         timescale=_timescale(data["timescale"]) if "timescale" in data else None,
+        updated=data.get("updated", False),
     )
 
 
