@@ -50,9 +50,9 @@ def _coverage_note(corpus: Corpus, edition: Edition, page: str) -> str:
         return ""
     standing = [pid for pid in edition.placements if corpus.provisions[pid].version_of(edition.id) is None]
     own = len(edition.placements) - len(standing)
-    earlier = (
-        f"; {len(standing)} more stand from an earlier edition, in the words the sources give for it" if standing else ""
-    )
+    earlier = ""
+    if standing:
+        earlier = f"; {len(standing)} more stand from an earlier edition, in the words the sources give for it"
     lines = [
         '!!! note "Our note: this edition shows only what the sources say about it"',
         "",
