@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+from conftest import PROJECT
 from small_guidance import replace_in, write_small_guidance
 from working_together.check import check
 from working_together.load import load_corpus
+from working_together.model import Version
 
 CASES = "provisions/cases.yml"
 SEEN_ALONE_EVIDENCE = (
@@ -127,3 +131,39 @@ def test_a_duty_holder_goes_only_with_law_and_must_be_a_role(tmp_path: Path) -> 
         "guidance/provisions/cases.yml:11:13: child-seen-alone (2010): unknown duty_holder 'social-workr'"
         " (did you mean 'social-worker'?) — use a role id",
     ]
+
+
+def _law_holders(version: Version) -> set[str]:
+    """The roles the version's law evidence names as duty-holders."""
+    return {evidence.duty_holder for evidence in version.evidence if evidence.shows == "law" and evidence.duty_holder}
+
+
+def test_every_must_of_the_real_guidance_rests_on_a_law_naming_its_roles() -> None:
+    """On the published corpus, each Must has law evidence naming a duty-holder, and its roles are duty-holders."""
+    corpus, problems = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    assert problems == []
+    musts = [(p, v) for p in corpus.provisions.values() for v in p.versions if v.strength == "must"]
+    assert musts, "the real guidance has Musts to check"
+    unsupported = {
+        f"{provision.id} ({version.edition})": (provision.roles, sorted(_law_holders(version)))
+        for provision, version in musts
+        if not _law_holders(version) or not set(provision.roles) <= _law_holders(version)
+    }
+    assert unsupported == {}
+
+
+def test_the_summary_lists_as_legal_duties_of_a_role_only_provisions_whose_duty_holder_it_is(site: Path) -> None:
+    """Each link in the by-role table's Must column is a current Must whose law names that row's role."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    edition = corpus.current_edition
+    soup = BeautifulSoup((site / "summary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    listed = []
+    for row in soup.select(".wt-summary-roles tbody tr"):
+        role_cell, must_cell = row.find_all("td")[:2]
+        role = re.search(r"roles/([a-z0-9-]+)/", role_cell.a["href"])[1]
+        for link in must_cell.find_all("a"):
+            provision = corpus.provisions[re.search(r"provisions/([a-z0-9-]+)/", link["href"])[1]]
+            version = provision.version_in(edition.id)
+            listed.append((role, provision.id, version.strength, role in _law_holders(version)))
+    assert listed, "the by-role table lists some legal duties"
+    assert [entry for entry in listed if entry[2:] != ("must", True)] == []
