@@ -61,8 +61,8 @@ def test_an_amendment_entry_shows_the_old_and_new_wording_and_its_evidence(site:
     entry = entries["tag:working-together.reference-edition,2025:edition/2015/provision/assessment-timescale"]
     assert entry.findtext(f"{A}title") == "Amended in the 2015 edition: How quickly an assessment is completed"
     content = BeautifulSoup(entry.findtext(f"{A}content"), "html.parser").get_text()
-    assert "Before (2010 edition)" in content and "ten working days" in content
-    assert "Now (2015 edition)" in content and "45 working days" in content
+    assert "Before (2013 edition)" in content and "45 working days" in content
+    assert "Now (2015 edition)" in content and "maximum flexibility" in content
     assert "Evidence for the change" in content
     assert "Open Government Licence" in entry.findtext(f"{A}rights")
 

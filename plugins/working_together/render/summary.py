@@ -132,6 +132,8 @@ def timescales_table(corpus: Corpus, page: str, role: str = "") -> str:
             f"[{escape(corpus.roles[r].name)}]({paths.link(page, paths.role_page(r))})" for r in timescale.by
         )
         status = "latest in these sources" if edition_id == current else "superseded"
+        if version.edition != edition_id:
+            status += f"; words of the {version.edition} edition"
         source = _source(corpus, version.evidence, timescale, page)
         rows.append(
             f"| {what} | **{escape(timescale.period)}** {start} | {by} | {edition_id} ({status}) {number}: {source} |"
