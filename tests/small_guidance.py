@@ -57,6 +57,7 @@ FILES = {
         "          - source: report\n"
         "            at: paragraph 1.1\n"
         "            quote: The child should be seen alone when appropriate.\n"
+        "            shows: working-together\n"
         "  - id: referral-decision\n"
         "    title: Deciding on a referral\n"
         "    terms: [lscb]\n"
@@ -68,6 +69,7 @@ FILES = {
         "          - source: report\n"
         "            at: paragraph 1.2\n"
         "            quote: within one working day. and feedback given to the referrer.\n"
+        "            shows: working-together\n"
     ),
     "roles.yml": "roles:\n  - id: social-worker\n    name: Social worker\n    description: Social workers.\n",
     "glossary.yml": (
@@ -93,6 +95,28 @@ FILES = {
         "      - child-seen-alone\n"
     ),
 }
+
+
+REFERRAL_EVIDENCE_END = (
+    "quote: within one working day. and feedback given to the referrer.\n            shows: working-together\n"
+)
+
+# Edits that make referral-decision a Must the claims rule accepts: a law naming its duty-holder, who is its role.
+# The new lines go at the end of the file so that the positions other tests expect do not move.
+REFERRAL_LAW = (
+    "provisions/cases.yml",
+    REFERRAL_EVIDENCE_END,
+    REFERRAL_EVIDENCE_END + "          - source: report\n            at: paragraph 1.2\n"
+    "            quote: Referrals should be decided\n            shows: law\n            duty_holder: social-worker\n",
+)
+AS_LEGAL_DUTY = [
+    (
+        "provisions/cases.yml",
+        "        strength: should\n        text: Referrals",
+        "        strength: must\n        text: Referrals",
+    ),
+    (REFERRAL_LAW[0], REFERRAL_LAW[1], REFERRAL_LAW[2] + "    roles: [social-worker]\n"),
+]
 
 
 def write_small_guidance(folder: Path) -> Path:

@@ -75,15 +75,25 @@ def test_pages_have_no_accessibility_violations(page: Page, path: str) -> None:
     assert axe_violations(page) == []
 
 
-def test_copy_citation_copies_edition_number_title_and_permanent_address(page: Page, base_url: str) -> None:
-    """In a chapter and on the permanent page, the button copies the citation with the URL of the page's host."""
+def test_copy_citation_copies_edition_web_number_title_sources_and_permanent_address(page: Page, base_url: str) -> None:
+    """In a chapter and on its permanent page: web number (not the printed one), title, sources, then the host's URL."""
     corpus, _ = load_corpus(PROJECT / "guidance", PROJECT)
     chapter, source_id, _ = a_cross_reference()
     edition = next(e for e in corpus.editions if chapter.startswith(f"/editions/{e.id}/"))
     provision = corpus.provisions[source_id]
+    evidence = provision.version_in(edition.id).evidence
+    places: dict[str, list[str]] = {}
+    for item in evidence:
+        if item.at not in places.setdefault(item.source, []):
+            places[item.source].append(item.at)
+    passages = [
+        f"{corpus.sources[source].title} ({corpus.sources[source].published[:4]}), {', '.join(ats)}"
+        for source, ats in places.items()
+    ]
     expected = (
-        f'{edition.title}, {edition.placements[source_id].number} "{provision.title}". '
-        f"{base_url}/provisions/{source_id}/"
+        f"{edition.title}, unofficial web edition, provision {edition.placements[source_id].number} (the number in"
+        f' this web edition, not a printed paragraph number) "{provision.title}". Rests on: {"; ".join(passages)}.'
+        f" {base_url}/provisions/{source_id}/"
     )
     page.goto(chapter)
     block = page.locator(f"#{source_id}").locator("xpath=..")

@@ -30,6 +30,7 @@ def small_corpus_with_two_editions(tmp_path: Path):  # noqa: ANN201 - a Corpus
         '      - edition: "2015"\n        strength: must\n        text: The child must be seen alone.\n'
         "        evidence:\n          - source: report\n            at: paragraph 1.1\n"
         "            quote: The child should be seen alone when appropriate.\n"
+        "            shows: working-together\n"
         "  - id: referral-decision\n",
     )
     (guidance / "provisions" / "cases.yml").write_text(
@@ -53,10 +54,11 @@ def test_amended_and_withdrawn_provisions_are_found(tmp_path: Path) -> None:
 
 
 def test_a_provision_missing_from_a_partly_described_edition_is_compared_with_its_latest_wording() -> None:
-    """The 2013 edition is described only in part, so 2015's assessment timescale is amended from 2010's."""
+    """The 2013 edition is described only in part, so 2015's health provision is amended from 2010's."""
     corpus, _ = load_corpus(PROJECT / "guidance", PROJECT)
     amended = {a.provision.id: a.old.edition for a in compare(corpus, "2013", "2015").amended}
-    assert amended["assessment-timescale"] == "2010"
+    assert amended["health-organisations-responsibilities"] == "2010"
+    assert amended["assessment-timescale"] == "2013"
 
 
 def test_the_command_line_validates_diffs_and_lists_ids(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # noqa: ANN001
@@ -65,9 +67,12 @@ def test_the_command_line_validates_diffs_and_lists_ids(capsys: pytest.CaptureFi
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("OK: 3 editions")
     assert main(["diff", "2013", "2015"]) == 0
-    assert "amended    assessment-timescale (from the 2010 wording)" in capsys.readouterr().out
+    diff = capsys.readouterr().out
+    assert "amended    health-organisations-responsibilities (from the 2010 wording)" in diff
+    assert "updated    special-educational-needs" in diff
+    assert "immediate-danger-call-999" not in diff
     assert main(["ids"]) == 0
-    assert "assessment-timescale\tlive in 2010, 2015" in capsys.readouterr().out.splitlines()
+    assert "assessment-timescale\tlive in 2010, 2013, 2015" in capsys.readouterr().out.splitlines()
 
 
 def test_validate_reports_problems_with_exit_status_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,6 +88,6 @@ def test_the_what_changed_page_shows_old_and_new_wording_side_by_side(site: Path
     page = BeautifulSoup((site / "editions/2015/changes/index.html").read_text(encoding="utf-8"), "html.parser")
     heading = page.find("a", string="How quickly an assessment is completed").find_parent("h3")
     table = heading.find_next("table")
-    assert [th.get_text() for th in table.find_all("th")] == ["2010 edition", "2015 edition"]
+    assert [th.get_text() for th in table.find_all("th")] == ["2013 edition", "2015 edition"]
     cells = [td.get_text() for td in table.find_all("td")]
-    assert "ten working days" in cells[0] and "45 working days" in cells[1]
+    assert "maximum flexibility" not in cells[0] and "maximum flexibility" in cells[1]

@@ -25,8 +25,8 @@ def test_the_small_corpus_is_valid(tmp_path: Path) -> None:
     corpus, problems = load_corpus(guidance, tmp_path)
     assert problems == [] and check(corpus) == []
     provision = corpus.provisions["referral-decision"]
-    assert str(provision.position) == "guidance/provisions/cases.yml:14:5"
-    assert str(provision.versions[0].evidence[0].position) == "guidance/provisions/cases.yml:22:13"
+    assert str(provision.position) == "guidance/provisions/cases.yml:15:5"
+    assert str(provision.versions[0].evidence[0].position) == "guidance/provisions/cases.yml:23:13"
     assert corpus.current_edition.placements["referral-decision"].number == "5.2"
 
 
@@ -34,7 +34,7 @@ CASES = [
     (
         "bad indentation",
         ("provisions/cases.yml", "    title: Deciding on a referral\n", "   title: Deciding on a referral\n"),
-        "guidance/provisions/cases.yml:15:4: YAML syntax: this line is indented differently from the list or mapping"
+        "guidance/provisions/cases.yml:16:4: YAML syntax: this line is indented differently from the list or mapping"
         " it should belong to — check the indentation: items of one list or mapping must line up",
     ),
     (
@@ -46,13 +46,13 @@ CASES = [
     (
         "unknown field",
         ("provisions/cases.yml", "    terms: [lscb]\n", "    terms: [lscb]\n    colour: red\n"),
-        "guidance/provisions/cases.yml:17:5: provisions[1]: unknown field 'colour'"
+        "guidance/provisions/cases.yml:18:5: provisions[1]: unknown field 'colour'"
         " — remove it or correct the spelling; allowed here: id, refs, roles, terms, title, versions",
     ),
     (
         "missing field",
         ("provisions/cases.yml", "    title: Deciding on a referral\n", ""),
-        "guidance/provisions/cases.yml:14:5: provisions[1]: missing field 'title' — add 'title:' to this item",
+        "guidance/provisions/cases.yml:15:5: provisions[1]: missing field 'title' — add 'title:' to this item",
     ),
     (
         "value not allowed",
@@ -61,7 +61,7 @@ CASES = [
             "strength: should\n        text: Referrals",
             "strength: shall\n        text: Referrals",
         ),
-        "guidance/provisions/cases.yml:19:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
+        "guidance/provisions/cases.yml:20:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
         " — use one of: must, should, guidance, editorial",
     ),
     (
@@ -72,7 +72,7 @@ CASES = [
     (
         "duplicate id",
         ("provisions/cases.yml", "  - id: referral-decision\n", "  - id: child-seen-alone\n"),
-        "guidance/provisions/cases.yml:14:9: provisions[1].id: duplicate provision id 'child-seen-alone'"
+        "guidance/provisions/cases.yml:15:9: provisions[1].id: duplicate provision id 'child-seen-alone'"
         " (first defined at guidance/provisions/cases.yml:2:9) — give it a new id",
     ),
     (
@@ -96,7 +96,7 @@ CASES = [
     (
         "dangling glossary term",
         ("provisions/cases.yml", "terms: [lscb]", "terms: [lsbc]"),
-        "guidance/provisions/cases.yml:16:13: referral-decision: unknown glossary term 'lsbc'"
+        "guidance/provisions/cases.yml:17:13: referral-decision: unknown glossary term 'lsbc'"
         " (did you mean 'lscb'?) — correct the id, or add the new term to guidance/glossary.yml",
     ),
     (
@@ -145,10 +145,11 @@ CASES = [
         (
             "provisions/cases.yml",
             "        evidence:\n          - source: report\n            at: paragraph 1.2\n"
-            "            quote: within one working day. and feedback given to the referrer.\n",
+            "            quote: within one working day. and feedback given to the referrer.\n"
+            "            shows: working-together\n",
             "",
         ),
-        "guidance/provisions/cases.yml:18:9: referral-decision (2010): a 'should' provision without evidence"
+        "guidance/provisions/cases.yml:19:9: referral-decision (2010): a 'should' provision without evidence"
         " — add evidence (source, at, quote), or make it an editorial note with strength: editorial",
     ),
     (
@@ -181,7 +182,7 @@ CASES = [
     (
         "new id not registered",
         ("published-ids.yml", "  - referral-decision\n", ""),
-        "guidance/provisions/cases.yml:14:5: referral-decision: new provision 'referral-decision' is not in"
+        "guidance/provisions/cases.yml:15:5: referral-decision: new provision 'referral-decision' is not in"
         " guidance/published-ids.yml — add it under 'published' so its link is kept for good",
     ),
 ]
@@ -248,7 +249,7 @@ def test_a_schema_error_hides_no_problem_elsewhere_and_fakes_none(tmp_path: Path
         "guidance/glossary.yml:3:11: terms[0].term: expected text, found a list — write non-empty text",
         "guidance/provisions/cases.yml:4:13: child-seen-alone: unknown role 'social-workr'"
         " (did you mean 'social-worker'?) — correct the id, or add the new role to guidance/roles.yml",
-        "guidance/provisions/cases.yml:19:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
+        "guidance/provisions/cases.yml:20:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
         " — use one of: must, should, guidance, editorial",
     ]
     assert list(corpus.provisions) == ["child-seen-alone"]

@@ -37,6 +37,7 @@ EDITION_2011 = (
     "          - referral-decision\n"
 )
 
+REFERRAL_END = "within one working day. and feedback given to the referrer.\n            shows: working-together\n"
 AMENDED_2011 = (
     '      - edition: "2011"\n'
     "        strength: should\n"
@@ -45,6 +46,7 @@ AMENDED_2011 = (
     "          - source: report\n"
     "            at: paragraph 1.2\n"
     "            quote: and feedback given to the referrer.\n"
+    "            shows: working-together\n"
 )
 
 
@@ -82,8 +84,8 @@ def test_an_unchanged_provision_is_not_listed_as_amended(tmp_path: Path) -> None
     (guidance / "editions" / "2011.yml").write_text(EDITION_2011, encoding="utf-8")
     replace_in(
         guidance / "provisions/cases.yml",
-        "within one working day. and feedback given to the referrer.\n",
-        ("within one working day. and feedback given to the referrer.\n" + AMENDED_2011),
+        REFERRAL_END,
+        REFERRAL_END + AMENDED_2011,
     )
     corpus, problems = load_corpus(guidance, tmp_path)
     assert problems == [] and check(corpus) == []
@@ -124,7 +126,7 @@ def test_a_withdrawn_provision_may_leave_the_next_edition_but_not_stay_in_it(tmp
             EDITION_2011,
             [
                 "guidance/editions/2011.yml:16:13: chapter 5: provision 'child-seen-alone' is withdrawn in the 2011"
-                " edition (at guidance/provisions/cases.yml:14:9), so it has no wording to show here — remove it from"
+                " edition (at guidance/provisions/cases.yml:15:9), so it has no wording to show here — remove it from"
                 " this chapter: its withdrawal is listed on the edition's what-changed page"
             ],
         ),
@@ -146,7 +148,7 @@ def test_a_provision_the_sources_do_not_describe_is_marked_and_shown(tmp_path: P
     assert problems == []
     provision = corpus.provisions["referral-decision"]
     page = provision_page(corpus, provision)
-    assert "## 2011 edition (current): not described { #edition-2011 }" in page
+    assert "## 2011 edition (latest in these sources): not described { #edition-2011 }" in page
     assert "The sources do not describe this provision in the 2011 edition." in page
     assert "The 2011 source is silent on referrals" in page
     block = provision_in_chapter(corpus, provision, corpus.edition("2010"), "editions/2010/chapter-5.md")

@@ -47,6 +47,13 @@ def test_raw_html_text_is_escaped_for_attributes_and_elements() -> None:
     assert escape_html('a "quoted" <b> & c') == "a &quot;quoted&quot; &lt;b&gt; &amp; c"
 
 
+def test_an_apostrophe_in_raw_html_reads_as_an_apostrophe() -> None:
+    """A citation naming "Lord Carlile's report" must not copy a literal "&#x27;" to the clipboard."""
+    escaped = escape_html("Lord Carlile's report #1")
+    assert html.unescape(escaped) == "Lord Carlile's report #1"
+    assert "'" not in escaped
+
+
 def test_guidance_text_keeps_paragraphs_bullets_and_cross_references() -> None:
     """Our own small structure survives; the link text is whatever link_for returns."""
     text = "First *paragraph*\ncontinues.\n\n- one\n- two [[child-seen-alone]]\n"

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT
-from small_guidance import SMALL_MODULE, replace_in, write_small_guidance, write_small_module
+from small_guidance import (
+    AS_LEGAL_DUTY,
+    REFERRAL_LAW,
+    SMALL_MODULE,
+    replace_in,
+    write_small_guidance,
+    write_small_module,
+)
 from working_together.check import check
 from working_together.load import load_corpus
 from working_together.model import Corpus
@@ -66,15 +73,11 @@ SUMMARY_CASES = [
     (
         "a must in no stage",
         [
-            (
-                "provisions/cases.yml",
-                "        strength: should\n        text: Referrals",
-                "        strength: must\n        text: Referrals",
-            ),
+            *AS_LEGAL_DUTY,
             ("summary.yml", "      - referral-decision\n", ""),
         ],
         "guidance/summary.yml:2:3: stages: the legal duty 'referral-decision' (2010 edition 5.2, written at "
-        "guidance/provisions/cases.yml:18:9) is in no stage, so the summary would leave it out"
+        "guidance/provisions/cases.yml:19:9) is in no stage, so the summary would leave it out"
         " — add its id to the provisions of the stage of a case where it applies",
     ),
     (
@@ -129,7 +132,7 @@ TIMESCALE_CASES = [
         "quote not in the evidence",
         ("quote: within one working day", "quote: decided within one working day"),
         [
-            "guidance/provisions/cases.yml:22:11: referral-decision (2010).timescale.quote: the quote is not part of"
+            "guidance/provisions/cases.yml:23:11: referral-decision (2010).timescale.quote: the quote is not part of"
             " any evidence quote of this version, so nothing backs the time limit — copy the words that state the time"
             " limit from one of this version's evidence quotes",
         ],
@@ -138,7 +141,7 @@ TIMESCALE_CASES = [
         "limit not in the quote",
         ("within: one working day", "within: two working days"),
         [
-            "guidance/provisions/cases.yml:22:11: referral-decision (2010).timescale.within: 'two working days' is not"
+            "guidance/provisions/cases.yml:23:11: referral-decision (2010).timescale.within: 'two working days' is not"
             " in the timescale's quote — write the time limit in the quote's own words",
         ],
     ),
@@ -146,7 +149,7 @@ TIMESCALE_CASES = [
         "role the provision does not name",
         ("by: [social-worker]", "by: [lscb]"),
         [
-            "guidance/provisions/cases.yml:24:16: referral-decision (2010).timescale.by: unknown role 'lscb' — fix it",
+            "guidance/provisions/cases.yml:25:16: referral-decision (2010).timescale.by: unknown role 'lscb' — fix it",
         ],
     ),
 ]
@@ -164,7 +167,7 @@ def test_a_timescale_for_a_role_the_provision_does_not_name_is_reported(tmp_path
     """'By whom' must be one of the provision's own roles, so the role pages and the table agree."""
     edits = [WITH_TIMESCALE[1]]
     assert small(tmp_path, edits)[1] == [
-        "guidance/provisions/cases.yml:23:16: referral-decision (2010).timescale.by: role 'social-worker' is not"
+        "guidance/provisions/cases.yml:24:16: referral-decision (2010).timescale.by: role 'social-worker' is not"
         " among the provision's roles (none) — name a role the provision applies to, or add it to the provision's"
         " roles"
     ]
@@ -277,7 +280,7 @@ def test_the_summary_lists_each_stage_with_one_line_per_provision_and_the_time_l
     assert page.index("referral-decision.md") < page.index("child-seen-alone.md")
     assert (
         "| [Decide on the referral](provisions/referral-decision.md) | **one working day** from the referral | "
-        "[Social worker](roles/social-worker.md) | 2010 (current) 5.2: "
+        "[Social worker](roles/social-worker.md) | 2010 (latest in these sources) 5.2: "
         "[A report, paragraph 1\\.2](sources/report.md#paragraph-1-2) |"
     ) in page
     assert (
@@ -294,7 +297,7 @@ def test_a_role_page_lists_the_strongest_first_with_badges_numbers_and_links(tmp
         "        strength: should\n        text: Referrals",
         "        strength: must\n" + TIMESCALE + "        text: Referrals",
     )
-    corpus, problems = small(tmp_path, [WITH_TIMESCALE[0], must_with_timescale])
+    corpus, problems = small(tmp_path, [WITH_TIMESCALE[0], must_with_timescale, REFERRAL_LAW])
     page = _visible(role_page(corpus, corpus.roles["social-worker"]))
     assert problems == []
     must = page.index("### Must: legal duty { #must }")
@@ -312,10 +315,10 @@ def test_a_role_page_lists_earlier_editions_items_after_the_current_ones_marked_
     dropped = next(p for p in corpus.provisions.values() if "lscb" in p.roles and p.id not in current.placements)
     page = role_page(corpus, corpus.roles["lscb"])
     earlier = page.index("## Earlier editions only { #earlier }")
-    assert earlier > page.index("## In the current edition { #current }")
+    assert earlier > page.index(f"## In the {current.id} edition {{ #current }}")
     line = next(line for line in page.splitlines() if f"../provisions/{dropped.id}.md" in line)
     assert page.index(line) > earlier and line.endswith("(superseded)")
-    assert '!!! warning "Not current guidance"' in page
+    assert '!!! warning "Earlier editions only: superseded"' in page
 
 
 def test_a_module_page_shows_steps_deep_links_and_escaped_trainer_words(tmp_path: Path) -> None:
@@ -333,17 +336,26 @@ def test_a_module_page_shows_steps_deep_links_and_escaped_trainer_words(tmp_path
     assert "For discussion (the trainer's words, not guidance)" in trainer
     assert "What does &lt;b&gt;one working day&lt;/b&gt; mean to you?" in trainer
     assert "<b>" not in page
-    assert 'Working Together 2010, 5.2 "Deciding on a referral".' in citations(page)
+    assert (
+        "Working Together 2010, unofficial web edition, provision 5.2 (the number in this web edition, not a"
+        ' printed paragraph number) "Deciding on a referral". Rests on: A report (2010), paragraph 1.2.'
+    ) in citations(page)
 
 
 def test_every_provision_in_a_chapter_and_on_its_permanent_page_has_a_citation_button(tmp_path: Path) -> None:
-    """The button carries edition, number and title; the script adds the permanent URL."""
+    """The button says the number is the web edition's, not the printed one, and names the passages cited."""
     corpus, _ = small(tmp_path)
     edition = corpus.current_edition
     provision = corpus.provisions["child-seen-alone"]
-    expected = 'Working Together 2010, 5.1 "Seeing the child alone".'
+    expected = (
+        "Working Together 2010, unofficial web edition, provision 5.1 (the number in this web edition, not a"
+        ' printed paragraph number) "Seeing the child alone". Rests on: A report (2010), paragraph 1.1.'
+    )
     assert expected in citations(provision_in_chapter(corpus, provision, edition, "editions/2010/chapter-5.md"))
     assert expected in citations(provision_page(corpus, provision))
+    assert "are this web edition's provision numbers, not the printed paragraph numbers" in provision_page(
+        corpus, provision
+    )
 
 
 def citations(markdown: str) -> list[str]:

@@ -46,7 +46,11 @@ def test_every_page_carries_the_stamp_with_its_edition_build_date_and_commit(sit
         assert len(stamps) == 1, path
         text = " ".join(stamps[0].get_text(" ").split())
         day = date.fromisoformat(stamps[0].find("time")["datetime"])
-        assert text.startswith(f"Valid as of {day.day} {day:%B %Y} : {edition_of(site, path)},"), (path, text)
+        assert text.startswith(f"Valid as of {day.day} {day:%B %Y} : this page shows {edition_of(site, path)},"), (
+            path,
+            text,
+        )
+        assert "covers Working Together to Safeguard Children up to the 2015 edition" in text, (path, text)
         assert f"Built from commit {COMMIT}" in text, (path, text)
         assert '<style media="print">@page { @bottom-left { content: "Valid' in html, path
 
@@ -69,7 +73,11 @@ def test_a_build_without_git_uses_source_date_epoch_and_the_commit_variable(
     build_site(project_copy, tmp_path / "site")
     stamp = BeautifulSoup((tmp_path / "site/index.html").read_text(), "html.parser").select_one(".wt-stamp")
     assert " ".join(stamp.get_text(" ").split()) == (
-        f"Valid as of 1 March 2015 : {CORPUS.current_edition.title}, current edition. Built from commit feedfacecafe."
+        f"Valid as of 1 March 2015 : this page shows {CORPUS.current_edition.title}, the latest edition in these"
+        " sources. This site covers Working Together to Safeguard Children up to the 2015 edition, as its source"
+        " documents describe it; it is not the printed text. Editorial note (ours, not from the sources): Working"
+        " Together 2015 has since been replaced, in 2018 and again in 2023. The guidance in force is published on"
+        " GOV.UK (www.gov.uk). Built from commit feedfacecafe."
     )
 
 
@@ -168,8 +176,7 @@ def test_the_print_page_holds_the_whole_edition_once(site: Path, edition_id: str
     assert provisions == [pid for chapter in edition.chapters for pid in chapter.provision_ids]
     ids = Counter(element["id"] for element in page.find_all(id=True))
     assert [name for name, count in ids.items() if count > 1] == []
-    superseded = edition is not CORPUS.current_edition
-    assert len(article.select(".admonition.warning")) == (1 if superseded else 0)
+    assert len(article.select(".admonition.warning")) == 1  # superseded, or (latest) our note that it was replaced
 
 
 def test_print_pages_are_linked_from_their_edition_and_left_out_of_search(site: Path) -> None:

@@ -54,6 +54,8 @@ def _print_diff(corpus: Corpus, old: str, new: str) -> None:
     changes = compare(corpus, old, new)
     for provision in changes.added:
         print(f"added      {provision.id}")
+    for provision in changes.updated:
+        print(f"updated    {provision.id}")
     for amendment in changes.amended:
         print(f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording)")
     for provision in changes.withdrawn:

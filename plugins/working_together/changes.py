@@ -18,11 +18,12 @@ class Amendment:
 
 @dataclass
 class Changes:
-    """Provisions added, amended and withdrawn going from one edition to another."""
+    """Provisions added, updated, amended and withdrawn going from one edition to another."""
 
     old_edition: str
     new_edition: str
     added: list[Provision] = field(default_factory=list)
+    updated: list[Provision] = field(default_factory=list)  # earlier wording the sources do not give
     amended: list[Amendment] = field(default_factory=list)
     withdrawn: list[Provision] = field(default_factory=list)
 
@@ -34,7 +35,8 @@ def compare(corpus: Corpus, old_edition: str, new_edition: str) -> Changes:
     in `new_edition` are changes. The sources describe each edition only in part,
     so a provision missing from `old_edition` is not "added": each new version is
     compared with the provision's latest wording before `new_edition`, and only an
-    explicit `withdrawn` version counts as a withdrawal.
+    explicit `withdrawn` version counts as a withdrawal. A first version the sources call an update
+    (`updated: true`) is "updated", not "added"; a first editorial version is our note, not a change.
     """
     changes = Changes(old_edition, new_edition)
     for provision in sorted(corpus.provisions.values(), key=lambda provision: provision.id):
@@ -43,8 +45,10 @@ def compare(corpus: Corpus, old_edition: str, new_edition: str) -> Changes:
         old = max(earlier, key=lambda version: version.edition) if earlier else None
         if new and new.withdrawn:
             changes.withdrawn.append(provision)
+        elif new and not old and new.strength == "editorial":
+            continue  # our own note: the edition did not add it
         elif new and not old:
-            changes.added.append(provision)
+            (changes.updated if new.updated else changes.added).append(provision)
         elif new and old and (old.text.split() != new.text.split() or old.strength != new.strength):
             changes.amended.append(Amendment(provision, old, new))
     return changes

@@ -63,6 +63,8 @@ class Evidence:
     position: Position
     at_position: Position | None = None  # where 'at' and 'quote' were written, for messages about them
     quote_position: Position | None = None
+    shows: str = ""  # on provision versions: working-together, law, recommendation or views
+    duty_holder: str = ""  # with shows: law, the role id the law puts the duty on
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Version:
     position: Position
     text_position: Position
     timescale: Timescale | None = None
+    updated: bool = False  # the sources call it an update of earlier wording they do not give
 
     @property
     def cited_ids(self) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..load import load_corpus
 from ..model import Corpus
 from ..problems import Problem
+from .claims import claim_problems
 from .docs import docs_problems
 from .evidence import evidence_problems
 from .modules import module_problems
@@ -21,7 +22,13 @@ from .trees import tree_problems
 def check(corpus: Corpus) -> list[Problem]:
     """Every problem in the corpus, sorted by file and line."""
     return sorted(
-        [*reference_problems(corpus), *evidence_problems(corpus), *registry_problems(corpus), *tree_problems(corpus)]
+        [
+            *reference_problems(corpus),
+            *evidence_problems(corpus),
+            *claim_problems(corpus),
+            *registry_problems(corpus),
+            *tree_problems(corpus),
+        ]
         + traceability_problems(corpus)
         + [*summary_problems(corpus), *timescale_problems(corpus), *module_problems(corpus)]
         + overlay_problems(corpus)

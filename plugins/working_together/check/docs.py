@@ -11,7 +11,7 @@ from .suggest import did_you_mean
 
 BLOCK = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # The blocks publish/citations.py fills in; a test keeps the two lists equal.
-BLOCK_NAMES = ("legend", "editions", "start_here")
+BLOCK_NAMES = ("legend", "editions", "start_here", "currency")
 
 
 def docs_problems(corpus: Corpus, docs_dir: Path, project_dir: Path) -> list[Problem]:

@@ -415,6 +415,8 @@ def _evidence(items: list[Mapping]) -> list[Evidence]:
             item.position,
             item.value_positions["at"],
             item.value_positions["quote"],
+            shows=item.get("shows", ""),
+            duty_holder=item.get("duty_holder", ""),
         )
         for item in items
     ]
@@ -451,6 +453,7 @@ def _version(data: Mapping) -> Version:
         position=data.position,
         text_position=data.value_positions.get("text", data.position),
         timescale=_timescale(data["timescale"]) if "timescale" in data else None,
+        updated=data.get("updated", False),
     )
 
 

@@ -9,6 +9,7 @@ from ..check.docs import BLOCK, BLOCK_NAMES, page_problems
 from ..model import CROSS_REFERENCE, Corpus
 from ..problems import Problem
 from ..render import paths
+from ..render.currency import replacement_note
 from ..render.markdown import escape
 from ..render.reference import editions_block, legend_block
 from ..render.start import entry_points_block
@@ -17,6 +18,7 @@ BLOCKS: dict[str, Callable[[Corpus, str], str]] = {
     "legend": lambda corpus, page: legend_block(),
     "editions": editions_block,
     "start_here": entry_points_block,
+    "currency": lambda corpus, page: replacement_note(corpus),
 }
 assert tuple(BLOCKS) == BLOCK_NAMES, "check/docs.py checks the names of the blocks filled in here"
 

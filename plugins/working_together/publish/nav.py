@@ -18,7 +18,7 @@ def guidance_nav(corpus: Corpus) -> list[dict[str, object]]:
         entries.append({"What to do if you're worried": [paths.TREES_INDEX, *trees]})
     entries += practitioner_nav(corpus)
     first = corpus.editions[0]
-    entries.append({f"{current.id} edition (current)": _edition_entries(current, current is first)})
+    entries.append({f"{current.id} edition (latest in sources)": _edition_entries(current, current is first)})
     earlier = [
         {f"{edition.id} edition": _edition_entries(edition, edition is first)}
         for edition in reversed(corpus.editions[:-1])

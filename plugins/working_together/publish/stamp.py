@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..model import Corpus, Edition
+from ..render.currency import NOTE_TITLE, coverage, edition_status, replacement
 from ..render.markdown import escape_html
 
 COMMIT_VARIABLE = "WORKING_TOGETHER_COMMIT"
@@ -68,18 +69,22 @@ def page_edition(corpus: Corpus, page_url: str) -> Edition:
 
 def stamp_text(corpus: Corpus, edition: Edition, build: Build) -> str:
     """One line for the foot of every printed sheet."""
-    current = corpus.current_edition
-    status = "current edition" if edition is current else f"superseded by the {current.id} edition"
-    return f"Valid as of {_day(build.built)}: {edition.title}, {status}. Built from {build.commit_text}."
+    later = replacement(corpus)
+    note = f" Editorial note: {later}" if later else ""
+    return (
+        f"Valid as of {_day(build.built)}: {edition.title}, {edition_status(corpus, edition)}. {coverage(corpus)}"
+        f"{note} Built from {build.commit_text}."
+    )
 
 
 def stamp_html(corpus: Corpus, edition: Edition, build: Build) -> str:
     """The stamp as a paragraph at the end of the page's content, with a machine-readable date."""
-    current = corpus.current_edition
-    status = "current edition" if edition is current else f"superseded by the {escape_html(current.id)} edition"
+    later = replacement(corpus)
+    note = f' <strong class="wt-editorial">{escape_html(NOTE_TITLE)}:</strong> {escape_html(later)}' if later else ""
     return (
         f'<p class="wt-stamp">Valid as of <time datetime="{build.built.isoformat()}">{_day(build.built)}</time>: '
-        f"{escape_html(edition.title)}, {status}. Built from {escape_html(build.commit_text)}.</p>"
+        f"this page shows {escape_html(edition.title)}, {escape_html(edition_status(corpus, edition))}. "
+        f"{escape_html(coverage(corpus))}{note} Built from {escape_html(build.commit_text)}.</p>"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..changes import Changes
 from ..model import Corpus
 from . import paths
+from .currency import replacement_note
 from .labels import STRENGTHS
 from .markdown import escape, render_text
 from .provision import sources_disclosure
@@ -21,13 +22,18 @@ def changes_page(corpus: Corpus, changes: Changes) -> str:
 
     parts = [
         f"# What changed in the {changes.new_edition} edition",
-        f"{len(changes.added)} added, {len(changes.amended)} amended, {len(changes.withdrawn)} withdrawn. "
+        replacement_note(corpus) if new is corpus.current_edition else "",
+        f"{len(changes.added)} added, {len(changes.updated)} updated, {len(changes.amended)} amended, "
+        f"{len(changes.withdrawn)} withdrawn. "
         "The sources describe each edition only in part, so each provision is compared with its wording in "
         f"the latest earlier edition that has it (usually the {changes.old_edition} edition).",
         f"Follow these changes in a feed reader: [the changes feed (Atom)]({paths.link(page, paths.FEED)}).",
         "## Added",
     ]
     parts += [f"- {link(p.id)} ({new.placements[p.id].number})" for p in changes.added] or ["None."]
+    parts.append("## Updated")
+    parts.append("The sources say the edition updated these; they do not give the earlier wording.")
+    parts += [f"- {link(p.id)} ({new.placements[p.id].number})" for p in changes.updated] or ["None."]
     parts.append("## Amended")
     for amendment in changes.amended:
         old, updated = amendment.old, amendment.new

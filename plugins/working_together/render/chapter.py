@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Chapter, Corpus, Edition
 from . import paths
+from .currency import LATEST, replacement_note
 from .labels import CHAPTER_STATUSES, status_badge
 from .markdown import escape, escape_html
 from .provision import provision_in_chapter, sources_disclosure
@@ -34,6 +35,7 @@ def edition_page(corpus: Corpus, edition: Edition) -> str:
     parts = [
         f"# {escape(edition.title)}",
         superseded_banner(corpus, edition, page),
+        _coverage_note(corpus, edition, page),
         "\n".join(rows),
         sources_disclosure(corpus, edition.evidence, page, "Where this edition is described"),
         f"[The whole {edition.id} edition on one page, to print or save as a PDF]"
@@ -42,16 +44,41 @@ def edition_page(corpus: Corpus, edition: Edition) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
+def _coverage_note(corpus: Corpus, edition: Edition, page: str) -> str:
+    """Our note on an edition the sources describe only in part: what is shown, and what is not."""
+    if not edition.not_described:
+        return ""
+    standing = [pid for pid in edition.placements if corpus.provisions[pid].version_of(edition.id) is None]
+    own = len(edition.placements) - len(standing)
+    earlier = ""
+    if standing:
+        earlier = f"; {len(standing)} more stand from an earlier edition, in the words the sources give for it"
+    lines = [
+        '!!! note "Our note: this edition shows only what the sources say about it"',
+        "",
+        f"    {own} provisions are described from the sources for the {edition.id} edition{earlier}. A provision "
+        "missing here is not shown as dropped: the sources do not say whether this edition kept it.",
+    ]
+    for entry in edition.not_described:
+        links = ", ".join(
+            f"[{escape(corpus.provisions[pid].title)}]({paths.link(page, paths.provision_page(pid))})"
+            for pid in entry.provisions
+            if pid in corpus.provisions
+        )
+        lines += ["", f"    Not described in this edition: {links}. {escape(' '.join(entry.reason.split()))}"]
+    return "\n".join(lines)
+
+
 def superseded_banner(corpus: Corpus, edition: Edition, page: str) -> str:
-    """A warning on every page of an edition that is no longer current, pointing to the current one."""
+    """A warning on every page of an older edition pointing to the latest; on the latest, what replaced it."""
     current = corpus.current_edition
     if edition is current:
-        return ""
+        return replacement_note(corpus)
     link = paths.link(page, paths.edition_page(current.id))
     return (
         f'!!! warning "Superseded: this is the {edition.id} edition"\n\n'
         f"    The {edition.id} edition has been replaced by the {current.id} edition. "
-        f"It is kept so that earlier practice can be understood. [Read the current edition]({link})."
+        f"It is kept so that earlier practice can be understood. [Read the {current.id} edition]({link}), {LATEST}."
     )
 
 

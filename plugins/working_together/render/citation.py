@@ -1,20 +1,34 @@
-"""The "Copy citation" button: edition, number and title in the HTML; the permanent URL is added at click time."""
+"""The "Copy citation" button: edition, web number, title and sources in the HTML; the URL is added at click time."""
 
 from __future__ import annotations
 
-from ..model import Edition, Provision
+from ..model import Corpus, Edition, Provision
 from .markdown import escape_html
 
-
-def citation_text(edition: Edition, number: str, provision: Provision) -> str:
-    """How a provision is cited, without its URL: 'Working Together ... (2015), 2.4 "Title".'."""
-    return f'{edition.title}, {number} "{provision.title}".'
+WEB_NUMBER = "the number in this web edition, not a printed paragraph number"
 
 
-def citation_button(edition: Edition, number: str, provision: Provision) -> str:
+def citation_text(corpus: Corpus, edition: Edition, number: str, provision: Provision) -> str:
+    """How a provision is cited, without its URL: edition, unofficial web number, title and the passages it rests on."""
+    version = provision.version_in(edition.id)
+    places: dict[str, list[str]] = {}
+    for item in version.evidence if version else []:
+        if item.at not in places.setdefault(item.source, []):
+            places[item.source].append(item.at)
+    passages = [f"{_source_name(corpus, source)}, {', '.join(ats)}" for source, ats in places.items()]
+    rests_on = f" Rests on: {'; '.join(passages)}." if passages else " Rests on no source passage: an editorial note."
+    return f'{edition.title}, unofficial web edition, provision {number} ({WEB_NUMBER}) "{provision.title}".{rests_on}'
+
+
+def _source_name(corpus: Corpus, source_id: str) -> str:
+    source = corpus.sources.get(source_id)
+    return f"{source.title} ({source.published[:4]})" if source else source_id
+
+
+def citation_button(corpus: Corpus, edition: Edition, number: str, provision: Provision) -> str:
     """A hidden button that the page script shows and wires up; the script appends the permanent URL."""
     return (
         f'<button type="button" class="wt-copy-citation md-button" hidden '
-        f'data-citation="{escape_html(citation_text(edition, number, provision))}" '
+        f'data-citation="{escape_html(citation_text(corpus, edition, number, provision))}" '
         f'aria-label="Copy citation for {escape_html(provision.title)}">Copy citation</button>'
     )

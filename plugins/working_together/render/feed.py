@@ -39,7 +39,7 @@ def changes_feed(corpus: Corpus, title: str, rights: str, base_url: str = "") ->
     link = _linker(base_url)
     _text(feed, "id", feed_id())
     _text(feed, "title", f"{title}: what changed")
-    _text(feed, "subtitle", "Provisions added, amended and withdrawn by each edition, with their sources.")
+    _text(feed, "subtitle", "Provisions added, updated, amended and withdrawn by each edition, with their sources.")
     _text(feed, "updated", _timestamp(corpus.current_edition.published))
     _add_link(feed, link(""), "alternate", "text/html")
     _add_link(feed, link("feed.xml"), "self", "application/atom+xml")
@@ -64,6 +64,8 @@ def _entries(changes: Changes) -> list[tuple[Provision, str, Version | None, Ver
     rows: list[tuple[Provision, str, Version | None, Version | None]] = []
     for provision in changes.added:
         rows.append((provision, "Added", None, provision.version_of(changes.new_edition)))
+    for provision in changes.updated:
+        rows.append((provision, "Updated", None, provision.version_of(changes.new_edition)))
     for amendment in changes.amended:
         rows.append((amendment.provision, "Amended", amendment.old, amendment.new))
     for provision in changes.withdrawn:

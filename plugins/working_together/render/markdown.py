@@ -20,6 +20,7 @@ from ..model import CROSS_REFERENCE
 # ({ }) and table cells.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
 _SPACE = re.compile(r"\s+")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
 def escape(text: str) -> str:
@@ -32,8 +33,14 @@ def escape_html(text: str) -> str:
     """Text for raw HTML (an element's content or a double-quoted attribute), also inert if Markdown reads it."""
     # Inline HTML inside a Markdown paragraph still has Markdown's link and emphasis patterns run over it
     # (they come before raw HTML), so their characters become numeric references, which HTML decodes.
-    escaped = html.escape(_SPACE.sub(" ", text).strip(), quote=True)
-    return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group(1))};", escaped)
+    # One pass, so that the '#' of a reference made for an apostrophe is not itself escaped again.
+    return "".join(_html_character(char) for char in _SPACE.sub(" ", text).strip())
+
+
+def _html_character(char: str) -> str:
+    if char in _HTML_SPECIAL:
+        return _HTML_SPECIAL[char]
+    return f"&#{ord(char)};" if _MARKDOWN_SPECIAL.fullmatch(char) else char
 
 
 def render_text(text: str, link_for: Callable[[str], str]) -> str:

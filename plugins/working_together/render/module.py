@@ -86,7 +86,8 @@ def _provision_step(corpus: Corpus, step: ModuleStep, number: int, page: str) ->
     parts += [
         render_text(version.text, link_for),
         f"[{edition.id} edition, {placement.number}: read it in its chapter]({chapter}) · "
-        f"[Permanent page]({permanent}){{ .wt-permalink }} {citation_button(edition, placement.number, provision)}",
+        f"[Permanent page]({permanent}){{ .wt-permalink }} "
+        f"{citation_button(corpus, edition, placement.number, provision)}",
         "</div>",
     ]
     return "\n\n".join(parts)

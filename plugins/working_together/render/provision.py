@@ -26,7 +26,7 @@ def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition,
             f"[Permanent link: {escape(provision.title)}]({paths.link(page, paths.provision_page(provision.id))})"
             f'{{ .wt-permalink }} <button type="button" class="wt-copy-link md-button" hidden '
             f'aria-label="Copy link to {escape_html(provision.title)}">Copy link</button> '
-            f"{citation_button(edition, number, provision)}",
+            f"{citation_button(corpus, edition, number, provision)}",
             "</div>",
         ]
     )
@@ -38,11 +38,13 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
     parts = [
         f"# {escape(provision.title)}",
         f"Permanent page of provision `{provision.id}`: link to this page and the link will keep working "
-        "in every future edition.",
+        "in every future edition. The numbers below (such as "
+        f"{_any_number(corpus, provision)}) are this web edition's provision numbers, not the printed paragraph "
+        "numbers of Working Together; each version's Source names the passages it rests on.",
         provision_local_notes(corpus, provision.id),
     ]
     for edition in reversed(corpus.editions):
-        current = " (current)" if edition is corpus.current_edition else ""
+        current = " (latest in these sources)" if edition is corpus.current_edition else ""
         placement = edition.placements.get(provision.id)
         exact = provision.version_of(edition.id)
         if exact and exact.withdrawn:
@@ -63,9 +65,15 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
             f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">\n\n'
             f"{_wording(corpus, provision, version, edition, page)}\n\n"
             f"[Read it in chapter {placement.chapter.number} of the {edition.id} edition]({chapter_link}) "
-            f"{citation_button(edition, placement.number, provision)}\n\n</div>"
+            f"{citation_button(corpus, edition, placement.number, provision)}\n\n</div>"
         )
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _any_number(corpus: Corpus, provision: Provision) -> str:
+    """The provision's web number in the latest edition that places it, for the example in the page's introduction."""
+    placements = [e.placements[provision.id] for e in reversed(corpus.editions) if provision.id in e.placements]
+    return placements[0].number if placements else "1.2"
 
 
 def retired_page(corpus: Corpus, retirement: Retirement) -> str:

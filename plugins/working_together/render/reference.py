@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Corpus
 from . import paths
+from .currency import LATEST
 from .labels import CHAPTER_STATUSES, STRENGTHS, status_badge, strength_badge
 from .markdown import escape
 from .provision import sources_disclosure
@@ -61,14 +62,20 @@ def editions_block(corpus: Corpus, page: str) -> str:
     """A list of the editions, newest first, with links to their contents."""
     lines = []
     for edition in reversed(corpus.editions):
-        current = " (current edition)" if edition is corpus.current_edition else " (superseded)"
+        current = f" ({LATEST})" if edition is corpus.current_edition else " (superseded)"
         lines.append(f"- [{escape(edition.title)}]({paths.link(page, paths.edition_page(edition.id))}){current}")
     return "\n".join(lines)
 
 
 _LEGEND = {
-    "must": "A legal duty: the sources say the law requires it.",
-    "should": "Statutory guidance: what Working Together says should be done.",
+    "must": (
+        "A legal duty: the sources say the law (an Act, regulations or a statutory duty) requires it, "
+        "and name who holds the duty."
+    ),
+    "should": (
+        "Statutory guidance: what Working Together says should be done, including what it itself requires "
+        "or calls a 'must'."
+    ),
     "guidance": "Practice guidance: advice on good practice, not a requirement.",
     "editorial": "Our own note to help you use the guidance; it is not from the sources and has no statutory force.",
     "statutory": "A chapter of statutory guidance.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import STRENGTHS, Corpus, Provision, Role, Version
 from . import paths
+from .currency import LATEST
 from .labels import STRENGTHS as LABELS
 from .labels import strength_badge
 from .markdown import escape
@@ -23,7 +24,7 @@ def roles_index(corpus: Corpus) -> str:
         rows.append(f"| {link} | {escape(role.description)} | " + " | ".join(str(counts[s]) for s in STRENGTHS) + " |")
     return (
         "# Roles\n\n"
-        f"What the current edition, *{escape(edition.title)}*, asks of each role, strongest first. "
+        f"What *{escape(edition.title)}*, {LATEST}, asks of each role, strongest first. "
         "The descriptions of who is meant are ours.\n\n" + "\n".join(rows) + "\n"
     )
 
@@ -35,7 +36,8 @@ def role_page(corpus: Corpus, role: Role) -> str:
     parts = [
         f"# {escape(role.name)}",
         f"*Editorial note:* {escape(role.description)}",
-        f"## In the current edition {{ #current }}\n\nFrom *{escape(edition.title)}*, strongest first.",
+        f"## In the {escape(edition.id)} edition {{ #current }}\n\n"
+        f"From *{escape(edition.title)}*, {LATEST}, strongest first.",
     ]
     current = _current(corpus, role)
     for strength in STRENGTHS:
@@ -48,7 +50,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
             label = LABELS[strength]
             parts.append(f"### {label.name}: {label.meaning} {{ #{strength} }}\n\n" + "\n".join(lines))
     if not current:
-        parts.append("Nothing in the current edition names this role.")
+        parts.append(f"Nothing in the {escape(corpus.current_edition.id)} edition names this role.")
     table = timescales_table(corpus, page, role.id)
     if table:
         parts.append("## Time limits { #timescales }\n\n" + table)
@@ -56,7 +58,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
     if earlier:
         parts.append(
             "## Earlier editions only { #earlier }\n\n"
-            '!!! warning "Not current guidance"\n\n'
+            '!!! warning "Earlier editions only: superseded"\n\n'
             f"    These provisions are not in the {edition.id} edition. They are kept so that earlier practice "
             "can be understood.\n\n" + earlier
         )

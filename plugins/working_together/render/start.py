@@ -19,7 +19,7 @@ def entry_points_block(corpus: Corpus, page: str) -> str:
     if corpus.summary:
         entries.append(
             f"- **What must I do, and by when?** The [practitioner summary]({paths.link(page, paths.SUMMARY)}): "
-            "every legal duty and key expectation by stage of a case, and every time limit, on a few pages."
+            "the legal duties, expectations and time limits the sources record, by stage of a case, on a few pages."
         )
     entries.append(
         f"- **What applies to me?** [Pages by role]({paths.link(page, paths.ROLES_INDEX)}), strongest first."

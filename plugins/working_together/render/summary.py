@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..model import Corpus, Evidence, Provision, Stage, Timescale, Version
 from . import paths
+from .currency import LATEST, replacement_note
 from .labels import strength_badge
 from .markdown import escape
 
@@ -17,10 +18,12 @@ def summary_page(corpus: Corpus) -> str:
     edition = corpus.current_edition
     parts = [
         "# Practitioner summary",
-        f"What the current edition, *{escape(edition.title)}*, asks of each organisation and practitioner: "
-        "the legal duties (**Must**) and statutory guidance (**Should**) by stage of a case and by role, "
-        "then every time limit. Each line links to the provision's permanent page, with its full wording and "
-        "its source. Stage titles and introductions are ours, not the guidance's.",
+        replacement_note(corpus),
+        f"What *{escape(edition.title)}*, {LATEST}, asks of each organisation and practitioner, as far as the "
+        "five source documents describe it: the legal duties (**Must**) and statutory guidance (**Should**) they "
+        "record, by stage of a case and by role, then the time limits they record. Each line links to the "
+        "provision's permanent page, with its full wording and its source. Stage titles and introductions are "
+        "ours, not the guidance's.",
         trees_block(corpus, page),
         "## By stage of a case { #stages }",
     ]
@@ -31,8 +34,8 @@ def summary_page(corpus: Corpus) -> str:
         "practice guidance.",
         f'<div class="wt-summary-roles" markdown="1">\n\n{_roles_table(corpus, page)}\n\n</div>',
         "## Time limits { #timescales }",
-        "Every time limit the guidance sets, in the words of its source. Earlier editions' limits are listed "
-        "after the current ones, for understanding past practice.",
+        "The time limits the sources record, in the words of its source; the edition set others the sources do "
+        "not mention. Earlier editions' limits are listed after the latest ones, for understanding past practice.",
         timescales_table(corpus, page),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
@@ -128,7 +131,9 @@ def timescales_table(corpus: Corpus, page: str, role: str = "") -> str:
         by = ", ".join(
             f"[{escape(corpus.roles[r].name)}]({paths.link(page, paths.role_page(r))})" for r in timescale.by
         )
-        status = "current" if edition_id == current else "superseded"
+        status = "latest in these sources" if edition_id == current else "superseded"
+        if version.edition != edition_id:
+            status += f"; words of the {version.edition} edition"
         source = _source(corpus, version.evidence, timescale, page)
         rows.append(
             f"| {what} | **{escape(timescale.period)}** {start} | {by} | {edition_id} ({status}) {number}: {source} |"

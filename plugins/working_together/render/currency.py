@@ -1,0 +1,46 @@
+"""Currency, said plainly: which edition a page shows, how far the sources go, and what replaced them."""
+
+from __future__ import annotations
+
+from ..model import Corpus, Edition
+from .markdown import escape
+
+# Outside facts (not in the five sources), so always shown as our editorial note: later editions that replaced
+# an edition the sources describe, and where the guidance in force is published.
+REPLACED_BY = {"2015": ("2018", "2023")}
+IN_FORCE_AT = "GOV.UK (www.gov.uk)"
+LATEST = "the latest edition in these sources"
+NOTE_TITLE = "Editorial note (ours, not from the sources)"
+
+
+def coverage(corpus: Corpus) -> str:
+    """One sentence on how far the site goes: up to the sources' latest edition, as the sources describe it."""
+    return (
+        f"This site covers Working Together to Safeguard Children up to the {corpus.current_edition.id} edition, "
+        "as its source documents describe it; it is not the printed text."
+    )
+
+
+def edition_status(corpus: Corpus, edition: Edition) -> str:
+    """'the latest edition in this site's sources' or 'superseded by the 2015 edition'."""
+    current = corpus.current_edition
+    return LATEST if edition is current else f"superseded by the {current.id} edition"
+
+
+def replacement(corpus: Corpus) -> str:
+    """The outside fact that the latest edition in the sources was replaced, or '' if we know of none."""
+    later = REPLACED_BY.get(corpus.current_edition.id)
+    if not later:
+        return ""
+    return (
+        f"Working Together {corpus.current_edition.id} has since been replaced, in {' and again in '.join(later)}. "
+        f"The guidance in force is published on {IN_FORCE_AT}."
+    )
+
+
+def replacement_note(corpus: Corpus) -> str:
+    """The replacement as a labelled editorial admonition for the top of a page, or '' if there is none."""
+    text = replacement(corpus)
+    if not text:
+        return ""
+    return f'!!! warning "{NOTE_TITLE}"\n\n    {escape(text)} {escape(coverage(corpus))}'
