@@ -228,9 +228,9 @@ WRONG_LOCATION = (
 
 
 def dedented_evidence(project: Path) -> Edit:
-    """referral-decision's evidence moved two spaces left, out of its version (trial case 29)."""
+    """child-seen-alone's evidence moved two spaces left, out of its version, with a provision after it (case 29)."""
     lines = (project / PROVISIONS).read_text(encoding="utf-8").splitlines(keepends=True)
-    start = max(i for i, line in enumerate(lines) if line == "        evidence:\n")
+    start = lines.index("        evidence:\n")
     end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("          ")), len(lines))
     return PROVISIONS, "".join(lines[start:end]), "".join(line[2:] for line in lines[start:end])
 
