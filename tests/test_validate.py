@@ -1,56 +1,37 @@
 """`validate` and the build run the same checks and report every problem of every file in one run, each message
-exact; the mistakes are those of the maintainer trial (../shared/reviews/2026-12-maintainer-trial.md)."""
+exact; the mistakes are those of the maintainer trial (../shared/reviews/2026-12-maintainer-trial.md), replayed on
+the small corpus (tests/small_guidance.py) so that editing the real guidance cannot change what they test."""
 
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT, build_site
 from mkdocs.exceptions import Abort
+from small_guidance import write_small_guidance, write_small_tree
 from working_together.__main__ import main
 
-# (file, text to replace, replacement): each applied once to a copy of the project.
-CURLY_APOSTROPHE = (
-    "guidance/provisions/lscb.yml",
-    'quote: "keeping children safe is everyone\'s responsibility"',
-    'quote: "keeping children safe is everyone\u2019s responsibility"',
-)
-STRAIGHT_APOSTROPHE = (
-    "guidance/provisions/assessment.yml",
-    "the local authority\u2019s responsibility to decide",
-    "the local authority's responsibility to decide",
-)
-TAB = ("guidance/editions/2015.yml", "\n          - early-help\n", "\n\t\t\t\t\t- early-help\n")
-MUST = (
-    "guidance/provisions/serious-cases.yml",
-    '      - edition: "2015"\n        strength: must\n        timescale:',
-    '      - edition: "2015"\n        strength: Must\n        timescale:',
-)
-NEXT_TYPO = ("decision_trees/notifying-a-serious-incident.yml", "next: notify\n", "next: notfy\n")
-
-CURLY_APOSTROPHE_PROBLEM = (
-    "guidance/provisions/lscb.yml:49:20: lscb-young-peoples-voice (2010): the quote is not in"
-    " wt-consultation-response-2010 commitment Action Plan: it differs at character 34 of the quote: the quote has"
-    ' \u2019 (curly apostrophe, U+2019) in "\u2026 is everyone\u2019s responsib\u2026", the source has \''
-    " (straight apostrophe, U+0027) — copy the source's character"
-)
-TAB_PROBLEM = (
-    "guidance/editions/2015.yml:30:1: YAML syntax: found character '\\t' that cannot start any token"
-    " (while scanning for the next token) — indent with spaces, not tabs"
-)
-MUST_PROBLEM = (
-    "guidance/provisions/serious-cases.yml:53:19: provisions[2].versions[0].strength: 'Must' is not allowed here"
-    " — use one of: must, should, guidance, editorial"
-)
-NEXT_TYPO_PROBLEM = (
-    "decision_trees/notifying-a-serious-incident.yml:11:15: notifying-a-serious-incident.incident: next node 'notfy'"
-    " does not exist (did you mean 'notify'?) — fix it"
-)
+Edit = tuple[str, str, str]  # (file in the project, text to replace, replacement): each applied once
 
 
-def _break(project: Path, *edits: tuple[str, str, str]) -> None:
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The small corpus as a whole project: the real mkdocs.yml, a one-line page for each of its hand-written
+    pages, and no decision tree unless a case writes one."""
+    write_small_guidance(tmp_path)
+    (tmp_path / "decision_trees").mkdir()
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs").mkdir()
+    for page in (PROJECT / "docs").glob("*.md"):
+        (tmp_path / "docs" / page.name).write_text(f"# {page.stem}\n", encoding="utf-8")
+    return tmp_path
+
+
+def _break(project: Path, *edits: Edit) -> None:
     for file, old, new in edits:
         path = project / file
         text = path.read_text(encoding="utf-8")
@@ -58,13 +39,29 @@ def _break(project: Path, *edits: tuple[str, str, str]) -> None:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def at(project: Path, file: str, context: str, point: str = "") -> str:
+    """`file:line:col` of `point` (or of the whole `context` if none) inside the one place `context` is in the file,
+    counted here from the file as edited, so that the test needs no line numbers of its own."""
+    text = (project / file).read_text(encoding="utf-8")
+    assert text.count(context) == 1, f"{context!r} is not in {file} exactly once"
+    assert point in context, f"{point!r} is not in {context!r}"
+    offset = text.index(context) + context.index(point)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    return f"{file}:{line}:{column}"
+
+
 def _validate(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """The problem lines `python -m working_together validate` prints in the project, after checking its status."""
     monkeypatch.chdir(project)
     status = main(["validate"])
     output = capsys.readouterr()
-    assert status == (1 if output.out else 0), output
-    return output.out.splitlines()
+    if status == 0:
+        assert output.out.startswith("OK: ") and output.err == "", output
+        return []
+    problems = output.out.splitlines()
+    assert status == 1 and output.err == f"{len(problems)} problem(s).\n", output
+    return problems
 
 
 def _build_problems(project: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -75,164 +72,292 @@ def _build_problems(project: Path, caplog: pytest.LogCaptureFixture) -> list[str
     return re.findall(r"^(?:guidance|decision_trees|docs)/\S+:\d+:\d+: .*$", caplog.text, re.M)
 
 
+# Setups: valid states a mistake starts from (each is checked to be valid by the first test below).
+
+SOURCE = "guidance/sources/report.txt"
+GLOSSARY = "guidance/glossary.yml"
+PROVISIONS = "guidance/provisions/cases.yml"
+TREE = "decision_trees/worried.yml"
+EDITION_2010 = "guidance/editions/2010.yml"
+EDITION_2011 = "guidance/editions/2011.yml"
+SUMMARY = "guidance/summary.yml"
+SENTENCE = "Keeping children safe is everyone{}s responsibility"  # the apostrophe is its 34th character
+STRAIGHT, CURLY = "'", "\u2019"
+
+
+def with_apostrophe(apostrophe: str) -> Callable[[Path], None]:
+    """The source's paragraph 1.1 gains a sentence with this apostrophe, and the glossary quotes it exactly."""
+
+    def setup(project: Path) -> None:
+        paragraph = "- 1.1 The child should be seen alone when appropriate.\n"
+        _break(
+            project,
+            (SOURCE, paragraph, f"{paragraph[:-1]} {SENTENCE.format(apostrophe)}.\n"),
+            (GLOSSARY, "at: paragraph 1.2\n", "at: paragraph 1.1\n"),
+            (GLOSSARY, "quote: Referrals should be decided\n", f"quote: {SENTENCE.format(apostrophe)}\n"),
+        )
+
+    return setup
+
+
+def with_tree(project: Path) -> None:
+    """The small two-outcome tree over the small corpus."""
+    write_small_tree(project)
+
+
+WITHDRAWAL = '      - edition: "2011"\n        withdrawn: true\n        note: The 2011 edition drops this advice.\n'
+
+
+def with_2011_withdrawing_child_seen_alone(project: Path) -> None:
+    """A 2011 edition that withdraws child-seen-alone, done right: a withdrawn 2011 version with a note, the
+    provision out of the current summary, and listed in no chapter of 2011."""
+    text = (project / EDITION_2010).read_text(encoding="utf-8")
+    for old, new in (('id: "2010"', 'id: "2011"'), ("Together 2010", "Together 2011"), ('"2010-03"', '"2011-03"')):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (project / EDITION_2011).write_text(text, encoding="utf-8")
+    _break(
+        project,
+        (EDITION_2011, "          - child-seen-alone\n", ""),
+        (PROVISIONS, "  - id: referral-decision\n", f"{WITHDRAWAL}  - id: referral-decision\n"),
+        (SUMMARY, "      - child-seen-alone\n", ""),
+    )
+
+
+SETUPS = {
+    "the small corpus as it is": lambda _: None,
+    "straight apostrophe in the source": with_apostrophe(STRAIGHT),
+    "curly apostrophe in the source": with_apostrophe(CURLY),
+    "a decision tree": with_tree,
+    "a decision tree and a straight apostrophe (case 32)": lambda p: (with_tree(p), with_apostrophe(STRAIGHT)(p)),
+    "a 2011 edition withdrawing a provision": with_2011_withdrawing_child_seen_alone,
+}
+
+
+@pytest.mark.parametrize("setup", SETUPS.values(), ids=SETUPS.keys())
+def test_each_state_a_mistake_starts_from_is_valid(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], setup: Callable[[Path], None]
+) -> None:
+    """Every problem a case reports comes from its mistake, not from the state the mistake was made in."""
+    setup(project)
+    assert _validate(project, monkeypatch, capsys) == []
+
+
+# The mistakes: each is an edit, and a function of the edited project giving the exact problem lines expected.
+
+CURLY_FOR_STRAIGHT = (GLOSSARY, f"quote: {SENTENCE.format(STRAIGHT)}\n", f"quote: {SENTENCE.format(CURLY)}\n")
+STRAIGHT_FOR_CURLY = (GLOSSARY, f"quote: {SENTENCE.format(CURLY)}\n", f"quote: {SENTENCE.format(STRAIGHT)}\n")
+
+
+def apostrophe_problem(project: Path, quoted: str, source: str) -> str:
+    """The quote is not in its passage: the message names the two look-alike characters and where they part."""
+    names = {STRAIGHT: "straight apostrophe, U+0027", CURLY: "curly apostrophe, U+2019"}
+    return (
+        f"{at(project, GLOSSARY, f'quote: {SENTENCE.format(quoted)}', 'Keeping')}: glossary lscb: the quote is not in"
+        f" report paragraph 1.1: it differs at character 34 of the quote: the quote has {quoted} ({names[quoted]})"
+        f' in "\u2026 is everyone{quoted}s responsib\u2026", the source has {source} ({names[source]})'
+        " — copy the source's character"
+    )
+
+
+# In the summary: the small corpus has one edition, and with no edition loaded the tree check raises an IndexError
+# (check/trees.py _superseded_problems, corpus.current_edition) instead of reporting the other files' problems.
+TAB = (SUMMARY, "\n      - referral-decision\n", "\n\t\t\t- referral-decision\n")
+TAB_PROBLEM = (
+    "{at}: YAML syntax: found character '\\t' that cannot start any token (while scanning for the next token)"
+    " — indent with spaces, not tabs"
+)
+
+MUST = (
+    PROVISIONS,
+    "        strength: should\n        text: Referrals",
+    "        strength: Must\n        text: Referrals",
+)
+MUST_PROBLEM = (
+    "{at}: provisions[1].versions[0].strength: 'Must' is not allowed here — use one of: must, should, guidance,"
+    " editorial"
+)
+
+NEXT_TYPO = (TREE, "next: refer\n", "next: refr\n")
+NEXT_TYPO_PROBLEM = "{at}: worried.seen: next node 'refr' does not exist (did you mean 'refer'?) — fix it"
+
+
 def test_four_mistakes_in_four_files_are_all_reported_in_one_run_by_validate_and_by_the_build(
-    project_copy: Path,
+    project: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Trial case 32: a YAML error and a schema error hide neither the quote nor the tree problem of other files."""
-    _break(project_copy, TAB, MUST, CURLY_APOSTROPHE, NEXT_TYPO)
-    expected = [NEXT_TYPO_PROBLEM, TAB_PROBLEM, CURLY_APOSTROPHE_PROBLEM, MUST_PROBLEM]
-    assert _validate(project_copy, monkeypatch, capsys) == expected
-    assert _build_problems(project_copy, caplog) == expected
+    SETUPS["a decision tree and a straight apostrophe (case 32)"](project)
+    _break(project, TAB, MUST, CURLY_FOR_STRAIGHT, NEXT_TYPO)
+    expected = [
+        NEXT_TYPO_PROBLEM.format(at=at(project, TREE, "next: refr\n", "refr")),
+        apostrophe_problem(project, CURLY, STRAIGHT),
+        MUST_PROBLEM.format(at=at(project, PROVISIONS, "strength: Must\n", "Must")),
+        TAB_PROBLEM.format(at=at(project, SUMMARY, "\t\t\t- referral-decision\n")),
+    ]
+    assert _validate(project, monkeypatch, capsys) == expected
+    assert _build_problems(project, caplog) == expected
 
 
 def test_a_broken_citation_in_a_hand_written_page_fails_validate_as_it_fails_the_build(
-    project_copy: Path,
+    project: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Trial case 33: validate checks docs/ too (it said OK while the build failed), with a did-you-mean."""
-    about = project_copy / "docs" / "about.md"
-    lines = about.read_text(encoding="utf-8").count("\n")
-    about.write_text(about.read_text(encoding="utf-8") + "\nSee [[early-hlep]] for early help.\n", encoding="utf-8")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [[referal-decision]] on referrals.\n", "utf-8")
     expected = [
-        f"docs/about.md:{lines + 2}:5: unknown provision [[early-hlep]] (did you mean 'early-help'?)"
-        " — correct the id inside [[...]] to one from guidance/provisions/"
+        f"{at(project, 'docs/about.md', '[[referal-decision]]')}: unknown provision [[referal-decision]]"
+        " (did you mean 'referral-decision'?) — correct the id inside [[...]] to one from guidance/provisions/"
     ]
-    assert _validate(project_copy, monkeypatch, capsys) == expected
-    assert _build_problems(project_copy, caplog) == expected
+    assert _validate(project, monkeypatch, capsys) == expected
+    assert _build_problems(project, caplog) == expected
 
 
-MISSING_COLON = (MUST[0], MUST[1], MUST[1].replace("strength: must", "strength must"))
-ROLE_TYPO = (
-    "guidance/provisions/serious-cases.yml",
-    "    roles: [lscb]\n    terms: [lscb, scr]\n    refs: [lscb-annual-report]",
-    "    roles: [lscb, social-workr]\n    terms: [lscb, scr]\n    refs: [lscb-annual-report]",
-)
+MISSING_COLON = (PROVISIONS, MUST[1], MUST[1].replace("strength: should", "strength should"))
+ROLE_TYPO = (PROVISIONS, "roles: [social-worker]", "roles: [social-workr]")
 WRONG_LOCATION = (
-    "guidance/provisions/serious-cases.yml",
-    'at: question 4\n            quote: "we believe the requirement to report',
-    'at: question 5\n            quote: "we believe the requirement to report',
+    PROVISIONS,
+    "at: paragraph 1.1\n            quote: The child",
+    "at: paragraph 1.2\n            quote: The child",
 )
 
 
-def _dedented_evidence() -> tuple[str, str, str]:
-    """The first provision's evidence moved two spaces left, out of its version (trial case 29)."""
-    file = "guidance/provisions/serious-cases.yml"
-    lines = (PROJECT / file).read_text(encoding="utf-8").splitlines(keepends=True)
+def dedented_evidence(project: Path) -> Edit:
+    """child-seen-alone's evidence moved two spaces left, out of its version, with a provision after it (case 29)."""
+    lines = (project / PROVISIONS).read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index("        evidence:\n")
-    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("          "))
-    block = "".join(lines[start:end])
-    return file, block, "".join(line[2:] for line in lines[start:end])
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("          ")), len(lines))
+    return PROVISIONS, "".join(lines[start:end]), "".join(line[2:] for line in lines[start:end])
 
 
-def _deleted_provision() -> tuple[str, str, str]:
-    """The whole channel-panels entry removed, while 2015.yml and published-ids.yml still name it (case 08)."""
-    file = "guidance/provisions/organisational-responsibilities.yml"
-    text = (PROJECT / file).read_text(encoding="utf-8")
-    start = text.index("  - id: channel-panels\n")
-    return file, text[start : text.index("  - id: ", start + 1)], ""
+def deleted_provision(project: Path) -> Edit:
+    """The whole child-seen-alone entry removed, while the edition, the summary and published-ids.yml still name
+    it (trial case 08)."""
+    text = (project / PROVISIONS).read_text(encoding="utf-8")
+    start = text.index("  - id: child-seen-alone\n")
+    return PROVISIONS, text[start : text.index("  - id: ", start + 1)], ""
 
 
-WITHDRAWN_BUT_LISTED = [
-    (
-        "guidance/provisions/assessment.yml",
-        "    terms: [caf, assessment-framework]\n    versions:\n",
-        "    terms: [caf, assessment-framework]\n    versions:\n"
-        '      - edition: "2015"\n        withdrawn: true\n        note: Withdrawn for this test.\n',
-    ),
-    (
-        "guidance/editions/2015.yml",
-        "\n          - early-help\n",
-        "\n          - early-help\n          - common-assessment-framework\n",
-    ),
-]
+CHILD_SEEN_ALONE = "- child-seen-alone\n"  # as the edition, the summary and published-ids.yml list it
+DEDENTED = "\n      evidence:\n"
 
+
+def no_longer_defined(where: str) -> str:
+    return (
+        f"{where}: chapter 5: provision 'child-seen-alone' is published (guidance/published-ids.yml) but no longer"
+        " defined in guidance/provisions/ — restore its YAML; to withdraw it, keep it and give it a version with"
+        " withdrawn: true and a note"
+    )
+
+
+LISTING = "          - child-seen-alone\n"
+LISTED_AFTER_WITHDRAWAL = (EDITION_2011, "          - referral-decision\n", f"{LISTING}          - referral-decision\n")
+
+# (trial case, setups, the mistake, the problem lines expected after it)
+TRIAL_MISTAKES: list[tuple[str, list[Callable[[Path], None]], Callable[[Path], Edit], Callable[[Path], list[str]]]]
 TRIAL_MISTAKES = [
-    ("02 curly apostrophe for straight", [CURLY_APOSTROPHE], [CURLY_APOSTROPHE_PROBLEM]),
     (
-        "03 straight apostrophe for curly",
-        [STRAIGHT_APOSTROPHE],
-        [
-            "guidance/provisions/assessment.yml:110:20: initial-assessment-decision (2010): the quote is not in"
-            " action-plan-2010 recommendation 19: it differs at character 59 of the quote: the quote has '"
-            ' (straight apostrophe, U+0027) in "\u2026al authority\'s responsib\u2026", the source has \u2019'
-            " (curly apostrophe, U+2019) — copy the source's character"
-        ],
+        "02 curly apostrophe for straight: names both characters",
+        [with_apostrophe(STRAIGHT)],
+        lambda _: CURLY_FOR_STRAIGHT,
+        lambda p: [apostrophe_problem(p, CURLY, STRAIGHT)],
+    ),
+    (
+        "03 straight apostrophe for curly: names both characters",
+        [with_apostrophe(CURLY)],
+        lambda _: STRAIGHT_FOR_CURLY,
+        lambda p: [apostrophe_problem(p, STRAIGHT, CURLY)],
     ),
     (
         "06 missing colon: the line of the key, not the next one",
-        [MISSING_COLON],
-        [
-            "guidance/provisions/serious-cases.yml:53:9: YAML syntax: this key has no ':' after it"
+        [],
+        lambda _: MISSING_COLON,
+        lambda p: [
+            f"{at(p, PROVISIONS, 'strength should')}: YAML syntax: this key has no ':' after it"
             " — add the missing ':' after the key, or quote the text"
         ],
     ),
     (
         "08 deleted provision: not a typo of another id",
-        [_deleted_provision()],
-        [
-            "guidance/editions/2015.yml:76:13: chapter 2: provision 'channel-panels' is published"
-            " (guidance/published-ids.yml) but no longer defined in guidance/provisions/ — restore its YAML;"
-            " to withdraw it, keep it and give it a version with withdrawn: true and a note",
-            "guidance/published-ids.yml:65:5: published: published provision 'channel-panels' has disappeared;"
-            " trainers' links to it would break — restore the provision, or add a retirement entry"
-            " (id, replaced_by, reason) under 'retired'",
-            "guidance/summary.yml:28:9: stages[1].provisions[5]: provision 'channel-panels' is published"
-            " (guidance/published-ids.yml) but no longer defined in guidance/provisions/ — restore its YAML;"
-            " to withdraw it, keep it and give it a version with withdrawn: true and a note",
+        [],
+        deleted_provision,
+        lambda p: [
+            no_longer_defined(at(p, EDITION_2010, CHILD_SEEN_ALONE, "child-seen-alone")),
+            f"{at(p, 'guidance/published-ids.yml', CHILD_SEEN_ALONE, 'child-seen-alone')}: published:"
+            " published provision 'child-seen-alone' has disappeared; trainers' links to it would break"
+            " — restore the provision, or add a retirement entry (id, replaced_by, reason) under 'retired'",
+            no_longer_defined(at(p, SUMMARY, CHILD_SEEN_ALONE, "child-seen-alone")).replace(
+                "chapter 5:", "stages[0].provisions[1]:", 1
+            ),
         ],
     ),
-    ("10 tree next typo: no knock-on lines", [NEXT_TYPO], [NEXT_TYPO_PROBLEM]),
+    (
+        "10 tree next typo: no knock-on lines",
+        [with_tree],
+        lambda _: NEXT_TYPO,
+        lambda p: [NEXT_TYPO_PROBLEM.format(at=at(p, TREE, "next: refr\n", "refr"))],
+    ),
     (
         "13 role typo: correct the id",
-        [ROLE_TYPO],
-        [
-            "guidance/provisions/serious-cases.yml:4:19: scr-progress-in-annual-report: unknown role 'social-workr'"
+        [],
+        lambda _: ROLE_TYPO,
+        lambda p: [
+            f"{at(p, PROVISIONS, 'social-workr')}: child-seen-alone: unknown role 'social-workr'"
             " (did you mean 'social-worker'?) — correct the id, or add the new role to guidance/roles.yml"
         ],
     ),
     (
         "23 quote at another location: correct 'at'",
-        [WRONG_LOCATION],
-        [
-            "guidance/provisions/serious-cases.yml:75:17: notify-serious-incidents (2015): the quote is not in"
-            " wt-consultation-response-2015 question 5; it is at question 4 — correct 'at' to question 4"
+        [],
+        lambda _: WRONG_LOCATION,
+        lambda p: [
+            f"{at(p, PROVISIONS, WRONG_LOCATION[2], 'paragraph')}: child-seen-alone (2010): the quote is not in"
+            " report paragraph 1.2; it is at paragraph 1.1 — correct 'at' to paragraph 1.1"
         ],
     ),
     (
         "29 evidence dedented: no parser jargon",
-        [_dedented_evidence()],
-        [
-            "guidance/provisions/serious-cases.yml:15:7: YAML syntax: this line is indented differently from the"
-            " list or mapping it should belong to — check the indentation: items of one list or mapping must line up"
+        [],
+        dedented_evidence,
+        lambda p: [
+            f"{at(p, PROVISIONS, DEDENTED, 'evidence')}: YAML syntax: this line is indented differently"
+            " from the list or mapping it should belong to — check the indentation: items of one list or mapping"
+            " must line up"
         ],
     ),
     (
-        "31 withdrawn but listed: says withdrawn",
-        WITHDRAWN_BUT_LISTED,
-        [
-            "guidance/editions/2015.yml:31:13: chapter 1: provision 'common-assessment-framework' is withdrawn in"
-            " the 2015 edition (at guidance/provisions/assessment.yml:51:9), so it has no wording to show here"
-            " — remove it from this chapter: its withdrawal is listed on the edition's what-changed page"
+        "31 withdrawn but listed: says withdrawn, once",
+        [with_2011_withdrawing_child_seen_alone],
+        lambda _: LISTED_AFTER_WITHDRAWAL,
+        lambda p: [
+            f"{at(p, EDITION_2011, LISTING, 'child-seen-alone')}: chapter 5: provision 'child-seen-alone' is withdrawn"
+            f" in the 2011 edition (at {at(p, PROVISIONS, WITHDRAWAL, 'edition')}), so it has no wording to show"
+            " here — remove it from this chapter: its withdrawal is listed on the edition's what-changed page"
         ],
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("edits", "expected"), [case[1:] for case in TRIAL_MISTAKES], ids=[case[0] for case in TRIAL_MISTAKES]
+    ("setups", "mistake", "expected"),
+    [case[1:] for case in TRIAL_MISTAKES],
+    ids=[case[0] for case in TRIAL_MISTAKES],
 )
 def test_each_mistake_the_trial_scored_below_3_now_has_an_exact_position_and_the_right_fix(
-    project_copy: Path,
+    project: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    edits: list[tuple[str, str, str]],
-    expected: list[str],
+    setups: list[Callable[[Path], None]],
+    mistake: Callable[[Path], Edit],
+    expected: Callable[[Path], list[str]],
 ) -> None:
     """The message says what is wrong where it is wrong, and a fix that fits this mistake."""
-    _break(project_copy, *edits)
-    assert _validate(project_copy, monkeypatch, capsys) == expected
+    for setup in setups:
+        setup(project)
+    _break(project, mistake(project))
+    assert _validate(project, monkeypatch, capsys) == expected(project)
