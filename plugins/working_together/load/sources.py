@@ -99,6 +99,13 @@ def clean_line(line: str) -> str:
     return bullet + _SPACE.sub(" ", _BULLET.sub("", line)).strip()
 
 
+def cleaned_text(text: str) -> str:
+    """The whole document as cleaned for its page: page furniture left out, every other line cleaned."""
+    lines = text.splitlines()
+    furniture = page_furniture(lines)
+    return "\n".join(clean_line(line) for index, line in enumerate(lines) if index not in furniture)
+
+
 def normalise(text: str) -> str:
     """Text compared for quotes: only whitespace, bullet marks and footnote markers are ignored."""
     text = _SUPERSCRIPTS.sub("", text)
