@@ -19,6 +19,7 @@ from working_together.load.sources import cleaned_text
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCES = PROJECT / "guidance" / "sources"
 _WORD = re.compile(r"[a-z0-9]+")
+_INLINE = {"a", "abbr", "b", "code", "em", "i", "span", "strong", "sub", "sup", "time"}  # no word break at their end
 _INVISIBLE = {"script", "style", "template", "noscript"}
 _SHOWN_RUN = 6  # a missing run shorter than this is reported only in the figure, not listed
 
@@ -49,7 +50,8 @@ class _VisibleText(HTMLParser):
             self.skip.pop()
         if tag == "article":
             self.depth -= 1
-        self.parts.append(" ")
+        if tag not in _INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.depth and not self.skip:
@@ -103,8 +105,10 @@ def source_ids() -> list[str]:
 
 
 if __name__ == "__main__":
-    site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    site_dir = Path(next((argument for argument in sys.argv[1:] if argument != "-v"), "site"))
     for source_id in source_ids():
         result = coverage(source_id, site_dir)
         missing = result.total - result.shown
         print(f"{source_id:32} {result.shown:6} of {result.total:6} words shown ({result.share:.1%}), {missing} not")
+        if "-v" in sys.argv:
+            print("\n".join(f"    missing: {run}" for run in result.missing))

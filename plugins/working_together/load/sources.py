@@ -18,19 +18,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Passage
+from ..model import Footnote, Passage
 
 # What every source's conversion does, shown on its page (a source adds its own notes in `cleaning:`).
 STANDARD_CLEANING = [
     "Runs of spaces and tab characters between words are read as one space.",
     "Markdown emphasis marks (*) and heading marks (#) left by the extraction are removed.",
-    "Footnote markers (superscript numbers) are removed from the text.",
+    "Footnote markers (superscript numbers, and numbers the extraction ran on to the word or figure before "
+    "them, such as “15%1”) are shown as footnote references linked to their footnotes.",
+    "Italic marks the extraction left as HTML (<i>…</i>) are removed, and a link is shown as its text.",
     "List marks (-, •, ●●) are shown as list items.",
-    "Footnotes printed at the foot of a page are left out of the passage they interrupt, which carries on "
-    "after them; so are the numbered notes, such as “(1) …”, that belong to a footnote or figure.",
-    "Page furniture is removed: lone page numbers, running headers such as “CHAPTER 9 83”, a running title "
-    "the extraction broke into fragments, column headings repeated at the top of each page of a table, and "
-    "the cover's short lines (such as the publisher's name) printed again on the back page.",
+    "Footnotes printed at the foot of a page are taken out of the passage they interrupt, which carries on "
+    "after them, and shown as footnotes after it, with the numbered notes, such as “(1) …”, that belong to a "
+    "footnote or figure.",
+    "Page furniture is left out, and only these kinds of it: lone page numbers, running headers such as "
+    "“CHAPTER 9 83”, a running title the extraction broke into fragments, column headings repeated at the top "
+    "of each page of a table, and the cover's short lines (such as the publisher's name) printed again on the "
+    "back page.",
+    "Text that is not part of a numbered passage (an introduction, a foreword, a letter, a box, a case study, "
+    "an annex, a list) is shown in its place as an unnumbered part, anchored by its first heading or, if it "
+    "has none, by the passage it follows.",
     "A line the extraction marked as a list item but which carries on the sentence of the line before "
     "(after a page break) is read as ordinary text.",
     "A numbered paragraph or recommendation ends at the next numbered passage, or at the next heading, box "
@@ -40,7 +47,14 @@ STANDARD_CLEANING = [
 ]
 
 _SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_SUPERSCRIPTS = re.compile(r"<sup>[^<]*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_SUP_TAG = re.compile(r"<sup>([^<]*)</sup>")
+_SUPERSCRIPT_RUN = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_LATEX_SUPERSCRIPT = re.compile(r"\^\{([\d ]+)\}")  # "^{16 17}": two markers the extraction wrote as LaTeX
+_ITALIC_TAG = re.compile(r"</?i>")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+# A footnote marker kept in passage text: private-use characters round the number, never typed in YAML or
+# sources, so renderers can turn it into a link and quotes can ignore it.
+FOOTNOTE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 _EMPHASIS = re.compile(r"\*+")
 _HEADING = re.compile(r"^\s*#+\s*")
 _BULLET = re.compile(r"^\s*(?:[-\u2013]|[\u2022\u25aa\u25cf]+)\s+")
@@ -59,6 +73,15 @@ _REPEATS = 5  # ... repeated at least this often
 _DISTINCTIVE = 40  # a repeated heading line this long is removed wherever it stands alone
 _COVER_LINES = 8  # lines with text on the cover ...
 _BACK_PAGE_LINES = 20  # ... and on the back page
+# Unnumbered parts.
+PART = "part"
+_PART_NAME = 80  # a part is named by at most this much of its heading
+_RUN_ON_REACH = 4
+# A line standing alone that names a part of a document, or is set in capitals, is a heading wherever it stands.
+_CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # "Appendix 2:\tGlossary of abbreviations\t96"
+_PART_TITLE = re.compile(
+    r"^(?:(?:Ministerial )?Foreword|Introduction|Contents|Annex|Appendix)\b|^[^a-z]*[A-Z]{2}[^a-z]*$"
+)  # passages searched back for a footnote number run on to a word
 # Headings and boxes.
 _SHORT = 70
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
@@ -90,9 +113,28 @@ class LocationRule:
     end_marker: str = ""
 
 
+def footnote_mark(number: str) -> str:
+    """The marker of footnote `number` as it is kept in passage text."""
+    return f"\ue000{number}\ue001"
+
+
+def plain(text: str) -> str:
+    """Text without its footnote markers, as the rules that find headings and sentence ends read it."""
+    return FOOTNOTE_MARK.sub("", text)
+
+
+def _marks(line: str) -> str:
+    """Footnote markers in their kept form; italic tags removed; links as their text."""
+    line = _SUP_TAG.sub(lambda match: footnote_mark(match[1]) if match[1].strip().isdigit() else "", line)
+    line = _SUPERSCRIPT_RUN.sub(lambda match: footnote_mark(str(_footnote_number(match[0]))), line)
+    line = _LATEX_SUPERSCRIPT.sub(lambda match: "".join(footnote_mark(number) for number in match[1].split()), line)
+    line = _ITALIC_TAG.sub("", line)
+    return _LINK.sub(lambda match: match[1] if match[2] in {"", "#"} else f"{match[1]} ({match[2]})", line)
+
+
 def clean_line(line: str) -> str:
-    """One extracted line with footnote markers, emphasis and heading marks removed and spaces tidied."""
-    line = _SUPERSCRIPTS.sub("", line)
+    """One extracted line with footnote markers kept as markers, emphasis and heading marks removed, spaces tidied."""
+    line = _marks(line)
     line = _EMPHASIS.sub("", line)
     line = _HEADING.sub("", line)
     bullet = "- " if _BULLET.match(line) else ""
@@ -108,7 +150,7 @@ def cleaned_text(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Text compared for quotes: only whitespace, bullet marks and footnote markers are ignored."""
-    text = _SUPERSCRIPTS.sub("", text)
+    text = plain(_marks(text))
     text = "\n".join(_BULLET.sub("", line) for line in text.splitlines())
     return _SPACE.sub(" ", text).strip()
 
@@ -121,7 +163,22 @@ def page_furniture(lines: list[str]) -> set[int]:
         if _PAGE_NUMBER.match(line) or _RUNNING_HEADER.match(_EMPHASIS.sub("", line))
     }
     furniture |= _title_fragments(lines) | _repeated_blocks(lines) | _cover_repeats(lines)
-    return furniture
+    return furniture | _repeated_column_headings(lines)
+
+
+def _repeated_column_headings(lines: list[str]) -> set[int]:
+    """A table's line of column headings (cells split by tabs) printed again among its rows, after a page break."""
+    found: set[int] = set()
+    seen: set[str] = set()
+    previous = ""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if "\t" in line.strip() and line.strip() in seen and "\t" in previous:
+            found.add(index)
+        seen.add(line.strip())
+        previous = line.strip()
+    return found
 
 
 def _title_fragments(lines: list[str]) -> set[int]:
@@ -220,12 +277,16 @@ class _Splitter:
         self.footnote_block = False  # the last line with text was a footnote
         self.after_footnote = False  # the line just before was a footnote (or its continuation)
         self.blank = False  # a blank line since the current passage's last line: a possible paragraph break
+        self.row = False  # the current passage is a table row
+        self.numbered: Passage | None = None  # the last numbered passage, which names the unnumbered part after it
+        self.note: Footnote | None = None  # the last footnote read, which a note or broken line carries on
         self.markers = _footnote_markers(self.lines)
         furniture = page_furniture(self.lines)
         for index, raw in enumerate(self.lines):
             self._markers(raw)
             if index not in furniture:
                 self._read(index, raw)
+        self.passages = _named(self.passages)
 
     def _markers(self, raw: str) -> None:
         """Switch kinds of passage on and off at their `from` and `until` lines; an `until` line ends the passage."""
@@ -255,10 +316,45 @@ class _Splitter:
             self.current = self.parent if self.current is self.parent else None
         elif _HEADING.match(raw):
             self.current = self.parent = None
-        elif self.current and not self.headed and self._ends_passage(index, raw):
+            self._part(index, raw)
+        elif self.current and self.current.kind != PART and not self.headed and self._ends_passage(index, raw):
             self.current = None
-        elif self.current:
-            self._continue(clean_line(raw))
+            self._part(index, raw)
+        elif self.current and self.current.kind != PART:
+            self._continue(clean_line(raw), self.headed and not self.row and self._stands_alone(index, raw))
+        else:
+            self._part(index, raw)
+
+    def _part(self, index: int, raw: str) -> None:
+        """Add a line that is in no numbered passage to the unnumbered part being read, or open a new part."""
+        heading = bool(_HEADING.match(raw) or _BOLD_LINE.match(raw)) or self._stands_alone(index, raw)
+        part = self.current if self.current and self.current.kind == PART else None
+        if part and heading and len(part.headings) < len(part.text.splitlines()):
+            part = None  # a heading after text opens a new part; headings one after another stay together
+        if part:
+            self._continue(clean_line(raw), heading)
+            return
+        line = clean_line(raw).removeprefix("- ")
+        # Named at the end (see _named), when footnote numbers run on to a heading have been found.
+        after = f"after {self.numbered.location}" if self.numbered else "opening"
+        self.current = Passage(PART, after, line, headings=[0] if heading else [])
+        self.passages[f"{PART} {len(self.passages)}"] = self.current
+        self.headed = self.row = self.blank = False
+
+    def _stands_alone(self, index: int, raw: str) -> bool:
+        """Is this line a heading: short, not ending like a sentence, after a sentence or heading, before a break?"""
+        line = plain(clean_line(raw))
+        lines = self.current.text.splitlines() if self.current else []
+        previous = plain(lines[-1]) if lines else ""
+        after_heading = bool(lines) and self.current is not None and len(lines) - 1 in self.current.headings
+        return bool(
+            _looks_like_heading(line)
+            and (line[:1].isupper() or line[:1].isdigit())
+            and not _QUOTE_START.match(previous)
+            and (not previous or after_heading or _SENTENCE_END.search(previous) or _PART_TITLE.match(line))
+            and not _CONTENTS_ENTRY.search(raw)
+            and self._break_after(index)
+        )
 
     def _start(self, raw: str) -> bool:
         """Open a new passage if this line begins one that has not been seen yet."""
@@ -274,17 +370,22 @@ class _Splitter:
             if groups.get("previous"):
                 if self.current:
                     self._continue(clean_line(groups["previous"]))
+                else:
+                    self._part(0, groups["previous"])
                 line = line[match.end("previous") :]
             if groups.get("stray"):
                 line = line[: match.start("stray")] + line[match.end("stray") :]
             text = clean_line(line).removeprefix("- ")
             if groups.get("stray") or not match["number"]:
                 text = f"{passage_number} {text}"
-            self.current = Passage(rule.kind, passage_number, text)
+            self.current = self.numbered = Passage(rule.kind, passage_number, text)
             self.blank = False
-            if _looks_like_heading(text):
+            self.row = "row" in groups
+            if _looks_like_heading(plain(text)):
                 self.parent = self.current
-            self.headed = _looks_like_heading(text) or "row" in groups
+                if not self.row:
+                    self.current.headings.append(0)
+            self.headed = _looks_like_heading(plain(text)) or self.row
             self.passages[self.current.location] = self.current
             return True
         return False
@@ -300,15 +401,18 @@ class _Splitter:
     def _footnote(self, index: int, raw: str) -> bool:
         """Is this line a footnote, a note under one, or the continuation of the footnote just before?"""
         if _NOTE.match(raw):
+            self._carry_note(raw)
             return True
         # The footnote's own next line: a URL broken over two lines, or an indented line not carrying on a sentence.
         follows = len(raw.split()) == 1 or (raw[:1].isspace() and not raw.strip()[:1].islower())
         if self.after_footnote and follows and not _BULLET.match(raw):
+            self._carry_note(raw)
             return True
         superscript = _FOOTNOTE_SUPERSCRIPT.match(raw)
         if superscript:
             digits = superscript[1] or superscript[2]
             self.last_footnote = max(self.last_footnote, _footnote_number(digits))
+            self._add_note(index, str(_footnote_number(digits)), raw[superscript.end() :])
             return True
         numbered = _FOOTNOTE_NUMBER.match(raw)
         if not numbered:
@@ -321,15 +425,47 @@ class _Splitter:
         )
         if number > self.last_footnote and expected:
             self.last_footnote = number
+            self._add_note(index, str(number), raw[numbered.end(1) :])
             return True
         return False
+
+    def _add_note(self, index: int, number: str, text: str) -> None:
+        """Keep a footnote with the passage being read, and mark its place in the text if no superscript does."""
+        holder = self.current or self.numbered
+        if holder is None:
+            self._part(index, "")
+            holder = self.current
+        assert holder is not None
+        self.note = Footnote(number, clean_line(text).removeprefix("- "))
+        holder.footnotes.append(self.note)
+        if not any(line < index for line in self.markers.get(int(number), [])):
+            self._mark_run_on(number)
+
+    def _carry_note(self, raw: str) -> None:
+        if self.note:
+            self.note.text += "\n" + clean_line(raw)
+
+    def _mark_run_on(self, number: str) -> None:
+        """A footnote number the extraction ran on to the word or figure before it ("by 15%1.") becomes a marker."""
+        pattern = re.compile(rf"(?<=[A-Za-z%’”)]){number}(?=[.,;:’”)]*(?:\s|$))")
+        for passage in reversed(list(self.passages.values())[-_RUN_ON_REACH:]):
+            lines = passage.text.split("\n")
+            for position in reversed(range(len(lines))):
+                found = list(pattern.finditer(lines[position]))
+                if found:
+                    match = found[-1]
+                    lines[position] = (
+                        lines[position][: match.start()] + footnote_mark(number) + lines[position][match.end() :]
+                    )
+                    passage.text = "\n".join(lines)
+                    return
 
     def _ends_passage(self, index: int, raw: str) -> bool:
         """Does this line close a numbered passage: a heading, box title, stand-alone quotation or bold line?"""
         if _BOLD_LINE.match(raw) or _BOX_TITLE.match(raw):
             return True
-        line = clean_line(raw)
-        previous = self.current.text.splitlines()[-1] if self.current else ""
+        line = plain(clean_line(raw))
+        previous = plain(self.current.text.splitlines()[-1]) if self.current else ""
         if line.startswith("- "):
             return False
         if _FULL_STOP.search(previous) and (_QUOTE_START.match(line) or _new_block(raw)):
@@ -349,17 +485,39 @@ class _Splitter:
         line = _EMPHASIS.sub("", following)
         return not following.strip() or any(rule.pattern.match(line) for rule in self.rules)
 
-    def _continue(self, line: str) -> None:
+    def _continue(self, line: str, heading: bool = False) -> None:
         """Add a line to the current passage; a false list item that carries on a broken sentence joins it."""
         assert self.current is not None
-        previous = self.current.text.splitlines()[-1]
+        previous = plain(self.current.text.splitlines()[-1]) if self.current.text else ""
         broken = not previous.startswith("- ") and not _LIST_LEAD_IN.search(previous)
-        if line.startswith("- ") and line[2:3].islower() and broken and _FULL_STOP.search(line):
+        if line.startswith("- ") and line[2:3].islower() and broken and _FULL_STOP.search(plain(line)):
             line = line[2:]
         if self.blank:
             self.current.breaks.append(self.current.text.count("\n") + 1)
             self.blank = False
+        if heading:
+            self.current.headings.append(self.current.text.count("\n") + 1)
         self.current.text += "\n" + line
+
+
+def _named(passages: dict[str, Passage]) -> dict[str, Passage]:
+    """Passages keyed by location, each unnumbered part named by its first heading or the passage before it.
+
+    A name used already gets "(2)", "(3)" in reading order, so that its anchor is new as well."""
+    named: dict[str, Passage] = {}
+    anchors: set[str] = set()
+    for passage in passages.values():
+        if passage.kind == PART:
+            first = passage.text.split("\n", 1)[0]
+            name = re.sub(r"\s+", " ", plain(first))[:_PART_NAME].strip() if passage.headings[:1] == [0] else ""
+            name = name or passage.number
+            passage.number, count = name, 1
+            while passage.anchor in anchors or passage.location in named:
+                count += 1
+                passage.number = f"{name} ({count})"
+        named[passage.location] = passage
+        anchors.add(passage.anchor)
+    return named
 
 
 def _new_block(raw: str) -> bool:

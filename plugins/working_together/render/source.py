@@ -1,17 +1,20 @@
-"""Source document pages: publication details, how the text was cleaned, and every numbered passage."""
+"""Source document pages: publication details, how the text was cleaned, and the whole text, passage by passage."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..coverage import Implementer, ItemCoverage, source_coverage
+from ..load.sources import FOOTNOTE_MARK, PART, plain
 from ..load.tables import RowTable, annex_row, first_cell, paragraphs, results, table_for, table_methods
 from ..model import Corpus, Passage, Source
 from . import paths
 from .markdown import escape, escape_html, render_text
 
 _ENDED = re.compile(r"[.!?:;][\"”’')\]]*$")
+# Where a footnote's own number goes in its list; paired with the markers in the text once the page is written.
+_FOOTNOTE_PLACE = re.compile("\ue002([^\ue001]*)\ue001")
 
 
 def source_page(corpus: Corpus, source: Source) -> str:
@@ -33,7 +36,8 @@ def source_page(corpus: Corpus, source: Source) -> str:
         "## How the text was cleaned",
         "The text below was extracted from the published PDF and cleaned by code, never by hand:\n\n"
         + "\n".join(f"- {escape(step)}" for step in [*source.cleaning, *table_methods(source.id)]),
-        "## Numbered passages",
+        # The id this heading had when the page showed numbered passages only, which links may still use.
+        "## The document, passage by passage {#numbered-passages}",
     ]
     passages = list(source.passages.values())
     index = 0
@@ -41,7 +45,7 @@ def source_page(corpus: Corpus, source: Source) -> str:
         table = table_for(source.id, passages[index].kind)
         if table is None:
             passage = passages[index]
-            parts.append(_passage(passage, _where(went.get(passage.location), used_by, source.id, passage, page), page))
+            parts.append(_passage(passage, _where(went.get(passage.location), used_by, source.id, passage, page)))
             index += 1
             continue
         run = []
@@ -50,7 +54,8 @@ def source_page(corpus: Corpus, source: Source) -> str:
             index += 1
         wheres = [_where(went.get(passage.location), used_by, source.id, passage, page) for passage in run]
         parts.append(_table(table, run, wheres))
-    return "\n\n".join(parts) + "\n"
+        parts += [_footnotes(passage) for passage in run if passage.footnotes]
+    return _linked_footnotes("\n\n".join(parts) + "\n")
 
 
 def sources_index(corpus: Corpus) -> str:
@@ -90,21 +95,85 @@ def _implementer_link(implementer: Implementer, page: str) -> str:
     return f"[{escape(implementer.title)}]({paths.link(page, paths.provision_page(implementer.id))})"
 
 
-def _passage(passage: Passage, where: str, page: str) -> str:
-    heading = f"**{escape(passage.location[0].upper() + passage.location[1:])}**"
+def _passage(passage: Passage, where: str) -> str:
+    """A numbered passage under its location, or an unnumbered part under its own heading; then its footnotes."""
+    if passage.kind == PART:
+        label = "" if passage.headings[:1] == [0] else "*Unnumbered text*"
+        css = "wt-passage wt-part"
+    else:
+        label = f"**{escape(passage.location[0].upper() + passage.location[1:])}**"
+        css = "wt-passage"
     start, rows, end = results(passage)
     if rows:
         answers = ["| Answer | Total | Percent |", "| --- | ---: | ---: |"]
         answers += [f"| {escape(answer)} | {total} | {percent} |" for answer, total, percent in rows]
-        body = "\n\n".join(
-            part
-            for part in (_text(paragraphs(passage, 0, start)), "\n".join(answers), _text(paragraphs(passage, end)))
-            if part
-        )
+        parts = (_body(passage, 0, start), "\n".join(answers), _body(passage, end, None))
     else:
-        body = _text(paragraphs(passage))
-    where = f"\n\n{where}" if where else ""
-    return f'<div class="wt-passage" id="{passage.anchor}" markdown="1">\n\n{heading}\n\n{body}{where}\n\n</div>'
+        parts = (_body(passage, 0, None),)
+    body = "\n\n".join(part for part in (label, *parts, where, _footnotes(passage)) if part)
+    return f'<div class="{css}" id="{passage.anchor}" markdown="1">\n\n{body}\n\n</div>'
+
+
+def _body(passage: Passage, start: int, end: int | None) -> str:
+    """The passage's lines from `start` to `end`: its headings as headings, the text between as paragraphs."""
+    end = len(passage.text.splitlines()) if end is None else end
+    lines = passage.text.splitlines()
+    found = []
+    first = start
+    for heading in [line for line in passage.headings if start <= line < end] + [end]:
+        if first < heading:
+            found.append(_text(paragraphs(passage, first, heading)))
+        if heading < end:
+            level = 3 if heading == 0 else 4
+            found.append(f'<h{level} class="wt-source-heading">{escape_html(lines[heading])}</h{level}>')
+        first = heading + 1
+    return "\n\n".join(part for part in found if part)
+
+
+def _footnotes(passage: Passage) -> str:
+    """The footnotes printed while this passage was read, each number linking back to its marker in the text."""
+    if not passage.footnotes:
+        return ""
+    items = "".join(
+        f"<li>\ue002{footnote.number}\ue001 {'<br>'.join(escape_html(line) for line in footnote.text.splitlines())}"
+        "</li>"
+        for footnote in passage.footnotes
+    )
+    return f'<ul class="wt-footnotes" aria-label="Footnotes">{items}</ul>'
+
+
+def _linked_footnotes(page: str) -> str:
+    """Markers and footnotes paired in reading order (the n-th marker 4 with the n-th footnote 4), linked both ways.
+
+    A marker without a footnote, or a footnote without a marker, is shown unlinked rather than as a broken link."""
+    markers = Counter(FOOTNOTE_MARK.findall(page))
+    notes = Counter(_FOOTNOTE_PLACE.findall(page))
+    seen: Counter[tuple[str, str]] = Counter()
+
+    def ids(kind: str, number: str) -> tuple[str, bool]:
+        seen[(kind, number)] += 1
+        count = seen[(kind, number)]
+        suffix = "" if count == 1 else f"-{count}"
+        other = notes if kind == "marker" else markers
+        return f"{number}{suffix}", other[number] >= count
+
+    def marker(match: re.Match[str]) -> str:
+        key, linked = ids("marker", match[1])
+        number = escape_html(match[1])
+        if not linked:
+            return f'<sup class="wt-fnref">{number}</sup>'
+        label = f"Footnote {number}"
+        return f'<sup class="wt-fnref"><a id="fnref-{key}" href="#fn-{key}" aria-label="{label}">{number}</a></sup>'
+
+    def note(match: re.Match[str]) -> str:
+        key, linked = ids("note", match[1])
+        number = escape_html(match[1])
+        if not linked:
+            return f'<span class="wt-fnnum" id="fn-{key}">{number}</span>'
+        label = f"Back to the text of footnote {number}"
+        return f'<a class="wt-fnnum" id="fn-{key}" href="#fnref-{key}" aria-label="{label}">{number}</a>'
+
+    return _FOOTNOTE_PLACE.sub(note, FOOTNOTE_MARK.sub(marker, page))
 
 
 def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
@@ -128,7 +197,7 @@ def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
                     "*The columns of this row could not be told apart in the extraction, so its text is shown "
                     "in the extraction's order.*"
                 )
-                lines.append(_cell(note + "\n\n" + _text(paragraphs(passage)), colspan=3))
+                lines.append(_cell(note + "\n\n" + _body(passage, 0, None), colspan=3))
             else:
                 lines += [_cell(_text(cell)) for cell in cells]
         else:
@@ -157,7 +226,7 @@ def _text(blocks: list[str]) -> str:
                 else:
                     groups.append([line])
                 in_paragraph = False
-            elif last and (in_paragraph or (last[0].startswith("- ") and not _ENDED.search(last[-1]))):
+            elif last and (in_paragraph or (last[0].startswith("- ") and not _ENDED.search(plain(last[-1])))):
                 last[-1] += " " + line
             else:
                 groups.append([line])
