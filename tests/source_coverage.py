@@ -1,6 +1,9 @@
 """How much of each cleaned source a built source page shows, word by word and in reading order.
 
-Run on a built site to print the figure for every source:
+The page moves each footnote to the end of the paragraph it interrupts (a cleaning rule it lists), so the text
+and the footnotes are aligned as two streams, each in its own order: every word of the text must appear in the
+page's text and every word of a footnote in its footnotes. Run on a built site to print the figures (`-v` also
+prints the runs of six words or more that are not shown):
 
     .venv/bin/python tests/source_coverage.py site
 """
@@ -8,13 +11,15 @@ Run on a built site to print the figure for every source:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from working_together.load.sources import cleaned_text
+from working_together.load import load_corpus
+from working_together.load.sources import clean_line, page_furniture
 
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCES = PROJECT / "guidance" / "sources"
@@ -29,40 +34,51 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'").replace("'", ""))
 
 
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr"}
+
+
 class _VisibleText(HTMLParser):
-    """The text of the page's article, leaving out scripts, styles and anything `hidden`."""
+    """The text of the page's article, leaving out scripts, styles and anything `hidden`; footnotes kept apart."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.text: list[str] = []
+        self.notes: list[str] = []
         self.depth = 0  # inside <article>
         self.skip: list[str] = []
+        self.in_notes: list[str] = []  # open tags from a footnote list inwards
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
             self.depth += 1
+        if tag in _VOID:
+            return
         if self.skip or tag in _INVISIBLE or any(name == "hidden" for name, _ in attrs):
-            if tag not in {"br", "img", "hr", "input", "meta", "link", "wbr"}:
-                self.skip.append(tag)
+            self.skip.append(tag)
+        if self.in_notes or "wt-footnotes" in (dict(attrs).get("class") or "").split():
+            self.in_notes.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip and self.skip[-1] == tag:
             self.skip.pop()
+        target = self.notes if self.in_notes else self.text
+        if self.in_notes and self.in_notes[-1] == tag:
+            self.in_notes.pop()
         if tag == "article":
             self.depth -= 1
         if tag not in _INLINE:
-            self.parts.append(" ")
+            target.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.depth and not self.skip:
-            self.parts.append(data)
+            (self.notes if self.in_notes else self.text).append(data)
 
 
-def visible_text(page: str) -> str:
-    """The visible text of a built page's article."""
+def visible_text(page: str) -> tuple[str, str]:
+    """The visible text of a built page's article, and the text of its footnotes."""
     parser = _VisibleText()
     parser.feed(page)
-    return "".join(parser.parts)
+    return "".join(parser.text), "".join(parser.notes)
 
 
 @dataclass
@@ -79,16 +95,33 @@ class Coverage:
         return self.shown / self.total if self.total else 1.0
 
 
-def source_words(source_id: str) -> list[str]:
-    """The words of a source as cleaned for its page (page furniture removed)."""
-    return words(cleaned_text((SOURCES / f"{source_id}.txt").read_text(encoding="utf-8")))
+def source_words(source_id: str) -> tuple[list[str], list[str]]:
+    """The words of a source as cleaned for its page (page furniture left out): its text, and its footnotes."""
+    lines = (SOURCES / f"{source_id}.txt").read_text(encoding="utf-8").splitlines()
+    furniture = page_furniture(lines)
+    notes = _footnote_lines(source_id)
+    text = [clean_line(line) for index, line in enumerate(lines) if index not in furniture | notes]
+    return words("\n".join(text)), words("\n".join(clean_line(lines[index]) for index in sorted(notes)))
 
 
-def coverage(source_id: str, site: Path) -> Coverage:
-    """The share of the cleaned source's words that the source page shows in reading order."""
-    expected = source_words(source_id)
-    page = (site / "sources" / source_id / "index.html").read_text(encoding="utf-8")
-    shown = words(visible_text(page))
+@functools.cache
+def _all_footnote_lines() -> dict[str, frozenset[int]]:
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT)
+    return {
+        source.id: frozenset(
+            line for passage in source.passages.values() for note in passage.footnotes for line in note.source_lines
+        )
+        for source in corpus.sources.values()
+    }
+
+
+def _footnote_lines(source_id: str) -> frozenset[int]:
+    """The lines of the text file that the split read as footnotes (and the notes under them)."""
+    return _all_footnote_lines()[source_id]
+
+
+def _aligned(expected: list[str], shown: list[str]) -> tuple[int, list[str]]:
+    """How many expected words the shown words hold in the same order, and the longer runs they lack."""
     matcher = difflib.SequenceMatcher(None, expected, shown, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     missing = [
@@ -96,7 +129,17 @@ def coverage(source_id: str, site: Path) -> Coverage:
         for tag, first, last, _, _ in matcher.get_opcodes()
         if tag in {"delete", "replace"} and last - first >= _SHOWN_RUN
     ]
-    return Coverage(source_id, len(expected), matched, missing)
+    return matched, missing
+
+
+def coverage(source_id: str, site: Path) -> Coverage:
+    """The share of the cleaned source's words that the source page shows in reading order."""
+    text, notes = source_words(source_id)
+    page = (site / "sources" / source_id / "index.html").read_text(encoding="utf-8")
+    shown_text, shown_notes = visible_text(page)
+    text_matched, text_missing = _aligned(text, words(shown_text))
+    notes_matched, notes_missing = _aligned(notes, words(shown_notes))
+    return Coverage(source_id, len(text) + len(notes), text_matched + notes_matched, text_missing + notes_missing)
 
 
 def source_ids() -> list[str]:

@@ -25,6 +25,8 @@ class Footnote:
 
     number: str
     text: str
+    line: int = 0  # the line of its passage's text that followed it in the source: where it was printed
+    source_lines: list[int] = field(default_factory=list)  # its lines in the extracted text file (from 0)
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Passage:
     breaks: list[int] = field(default_factory=list)  # indexes of text lines that followed a blank line in the source
     headings: list[int] = field(default_factory=list)  # indexes of text lines that are headings
     footnotes: list[Footnote] = field(default_factory=list)  # footnotes printed while this passage was being read
+    moved: list[int] = field(default_factory=list)  # indexes of text lines printed further on, shown there as parts
 
     @property
     def location(self) -> str:

@@ -280,13 +280,14 @@ class _Splitter:
         self.row = False  # the current passage is a table row
         self.numbered: Passage | None = None  # the last numbered passage, which names the unnumbered part after it
         self.note: Footnote | None = None  # the last footnote read, which a note or broken line carries on
+        self.named: set[int] = set()  # ids of parts named when they were made, not by their heading
         self.markers = _footnote_markers(self.lines)
         furniture = page_furniture(self.lines)
         for index, raw in enumerate(self.lines):
             self._markers(raw)
             if index not in furniture:
                 self._read(index, raw)
-        self.passages = _named(self.passages)
+        self.passages = _named(self.passages, self.named)
 
     def _markers(self, raw: str) -> None:
         """Switch kinds of passage on and off at their `from` and `until` lines; an `until` line ends the passage."""
@@ -311,9 +312,11 @@ class _Splitter:
             return
         self.footnote_block = self.after_footnote = False
         if _BOLD_LINE.match(raw) and self.parent:
-            # A question in bold between numbered paragraphs belongs with the heading it stands under.
+            # A question in bold between numbered paragraphs belongs with the heading it stands under (quotes cite
+            # it there); it is also kept where it was printed, as a part that the page shows in its place.
             self.parent.text += "\n" + clean_line(raw)
-            self.current = self.parent if self.current is self.parent else None
+            if self.current is not self.parent:
+                self._moved(self.parent, clean_line(raw))
         elif _HEADING.match(raw):
             self.current = self.parent = None
             self._part(index, raw)
@@ -339,6 +342,14 @@ class _Splitter:
         after = f"after {self.numbered.location}" if self.numbered else "opening"
         self.current = Passage(PART, after, line, headings=[0] if heading else [])
         self.passages[f"{PART} {len(self.passages)}"] = self.current
+        self.headed = self.row = self.blank = False
+
+    def _moved(self, parent: Passage, line: str) -> None:
+        """A line of `parent` printed further on: a part in its place, named after the parent, shows it there."""
+        parent.moved.append(parent.text.count("\n"))
+        self.current = Passage(PART, f"{parent.location} question {len(parent.moved)}", line, headings=[0])
+        self.passages[f"{PART} {len(self.passages)}"] = self.current
+        self.named.add(id(self.current))
         self.headed = self.row = self.blank = False
 
     def _stands_alone(self, index: int, raw: str) -> bool:
@@ -401,12 +412,15 @@ class _Splitter:
     def _footnote(self, index: int, raw: str) -> bool:
         """Is this line a footnote, a note under one, or the continuation of the footnote just before?"""
         if _NOTE.match(raw):
-            self._carry_note(raw)
+            if self.footnote_block and self.note:
+                self._carry_note(index, raw)
+            else:
+                self._add_note(index, "", raw)  # a note under a figure or table: shown with the footnotes, unnumbered
             return True
         # The footnote's own next line: a URL broken over two lines, or an indented line not carrying on a sentence.
         follows = len(raw.split()) == 1 or (raw[:1].isspace() and not raw.strip()[:1].islower())
         if self.after_footnote and follows and not _BULLET.match(raw):
-            self._carry_note(raw)
+            self._carry_note(index, raw)
             return True
         superscript = _FOOTNOTE_SUPERSCRIPT.match(raw)
         if superscript:
@@ -436,14 +450,15 @@ class _Splitter:
             self._part(index, "")
             holder = self.current
         assert holder is not None
-        self.note = Footnote(number, clean_line(text).removeprefix("- "))
+        self.note = Footnote(number, clean_line(text).removeprefix("- "), holder.text.count("\n") + 1, [index])
         holder.footnotes.append(self.note)
-        if not any(line < index for line in self.markers.get(int(number), [])):
+        if number and not any(line < index for line in self.markers.get(int(number), [])):
             self._mark_run_on(number)
 
-    def _carry_note(self, raw: str) -> None:
+    def _carry_note(self, index: int, raw: str) -> None:
         if self.note:
             self.note.text += "\n" + clean_line(raw)
+            self.note.source_lines.append(index)
 
     def _mark_run_on(self, number: str) -> None:
         """A footnote number the extraction ran on to the word or figure before it ("by 15%1.") becomes a marker."""
@@ -500,14 +515,14 @@ class _Splitter:
         self.current.text += "\n" + line
 
 
-def _named(passages: dict[str, Passage]) -> dict[str, Passage]:
+def _named(passages: dict[str, Passage], fixed: set[int]) -> dict[str, Passage]:
     """Passages keyed by location, each unnumbered part named by its first heading or the passage before it.
 
     A name used already gets "(2)", "(3)" in reading order, so that its anchor is new as well."""
     named: dict[str, Passage] = {}
     anchors: set[str] = set()
     for passage in passages.values():
-        if passage.kind == PART:
+        if passage.kind == PART and id(passage) not in fixed:
             first = passage.text.split("\n", 1)[0]
             name = re.sub(r"\s+", " ", plain(first))[:_PART_NAME].strip() if passage.headings[:1] == [0] else ""
             name = name or passage.number

@@ -8,13 +8,14 @@ from collections import Counter, defaultdict
 from ..coverage import Implementer, ItemCoverage, source_coverage
 from ..load.sources import FOOTNOTE_MARK, PART, plain
 from ..load.tables import RowTable, annex_row, first_cell, paragraphs, results, table_for, table_methods
-from ..model import Corpus, Passage, Source
+from ..model import Corpus, Footnote, Passage, Source
 from . import paths
 from .markdown import escape, escape_html, render_text
 
 _ENDED = re.compile(r"[.!?:;][\"”’')\]]*$")
 # Where a footnote's own number goes in its list; paired with the markers in the text once the page is written.
 _FOOTNOTE_PLACE = re.compile("\ue002([^\ue001]*)\ue001")
+_FOOTNOTE_NUMBER = "\ue002{}\ue001 "
 
 
 def source_page(corpus: Corpus, source: Source) -> str:
@@ -54,7 +55,7 @@ def source_page(corpus: Corpus, source: Source) -> str:
             index += 1
         wheres = [_where(went.get(passage.location), used_by, source.id, passage, page) for passage in run]
         parts.append(_table(table, run, wheres))
-        parts += [_footnotes(passage) for passage in run if passage.footnotes]
+        parts += [_footnotes(passage.footnotes) for passage in run if passage.footnotes]
     return _linked_footnotes("\n\n".join(parts) + "\n")
 
 
@@ -107,39 +108,60 @@ def _passage(passage: Passage, where: str) -> str:
     if rows:
         answers = ["| Answer | Total | Percent |", "| --- | ---: | ---: |"]
         answers += [f"| {escape(answer)} | {total} | {percent} |" for answer, total, percent in rows]
-        parts = (_body(passage, 0, start), "\n".join(answers), _body(passage, end, None))
+        parts = (_body(passage, 0, start), "\n".join(answers), _body(passage, end, None, notes_from=start))
     else:
         parts = (_body(passage, 0, None),)
-    body = "\n\n".join(part for part in (label, *parts, where, _footnotes(passage)) if part)
+    body = "\n\n".join(part for part in (label, *parts, where) if part)
     return f'<div class="{css}" id="{passage.anchor}" markdown="1">\n\n{body}\n\n</div>'
 
 
-def _body(passage: Passage, start: int, end: int | None) -> str:
-    """The passage's lines from `start` to `end`: its headings as headings, the text between as paragraphs."""
-    end = len(passage.text.splitlines()) if end is None else end
+def _body(passage: Passage, start: int, end: int | None, notes: bool = True, notes_from: int | None = None) -> str:
+    """The passage's lines from `start` to `end`: headings as headings, the text between as paragraphs, and each
+    footnote printed there after the paragraph it interrupted (so the page keeps the source's reading order)."""
     lines = passage.text.splitlines()
+    last = end is None
+    end = len(lines) if end is None else end
+    low = start if notes_from is None else notes_from
+    placed: dict[int, list[Footnote]] = defaultdict(list)
+    for footnote in passage.footnotes if notes else []:
+        if low <= footnote.line < end or (last and footnote.line >= end):
+            placed[_paragraph_end(passage, lines, max(footnote.line, start), end)].append(footnote)
+    moved = {line for line in passage.moved if start <= line < end}
+    cuts = sorted({line for line in passage.headings if start <= line < end} | moved | set(placed) | {end})
     found = []
     first = start
-    for heading in [line for line in passage.headings if start <= line < end] + [end]:
-        if first < heading:
-            found.append(_text(paragraphs(passage, first, heading)))
-        if heading < end:
-            level = 3 if heading == 0 else 4
-            found.append(f'<h{level} class="wt-source-heading">{escape_html(lines[heading])}</h{level}>')
-        first = heading + 1
+    for cut in cuts:
+        if first < cut:
+            found.append(_text(paragraphs(passage, first, cut)))
+        if cut in placed:
+            found.append(_footnotes(placed[cut]))
+        first = cut
+        if cut in moved:
+            first = cut + 1  # shown further on, where the source prints it
+        elif cut in passage.headings and cut < end:
+            level = 3 if cut == 0 else 4
+            found.append(f'<h{level} class="wt-source-heading">{escape_html(lines[cut])}</h{level}>')
+            first = cut + 1
     return "\n\n".join(part for part in found if part)
 
 
-def _footnotes(passage: Passage) -> str:
-    """The footnotes printed while this passage was read, each number linking back to its marker in the text."""
-    if not passage.footnotes:
-        return ""
+def _paragraph_end(passage: Passage, lines: list[str], line: int, end: int) -> int:
+    """The first line at or after `line` that starts a new paragraph (or heading), or `end`."""
+    for index in range(max(line, 1), end):
+        if index in passage.headings or (index in passage.breaks and _ENDED.search(plain(lines[index - 1]))):
+            return index
+    return end
+
+
+def _footnotes(footnotes: list[Footnote]) -> str:
+    """Footnotes as a list, each number linking back to its marker in the text."""
     items = "".join(
-        f"<li>\ue002{footnote.number}\ue001 {'<br>'.join(escape_html(line) for line in footnote.text.splitlines())}"
-        "</li>"
-        for footnote in passage.footnotes
+        f"<li>{_FOOTNOTE_NUMBER.format(footnote.number) if footnote.number else ''}"
+        f"{'<br>'.join(escape_html(line) for line in footnote.text.splitlines())}</li>"
+        for footnote in footnotes
     )
-    return f'<ul class="wt-footnotes" aria-label="Footnotes">{items}</ul>'
+    # In a <div>: a Markdown list straight after a bare <ul> would be read as more items of it.
+    return f'<div class="wt-footnotes"><ul aria-label="Footnotes">{items}</ul></div>'
 
 
 def _linked_footnotes(page: str) -> str:
@@ -197,7 +219,7 @@ def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
                     "*The columns of this row could not be told apart in the extraction, so its text is shown "
                     "in the extraction's order.*"
                 )
-                lines.append(_cell(note + "\n\n" + _body(passage, 0, None), colspan=3))
+                lines.append(_cell(note + "\n\n" + _body(passage, 0, None, notes=False), colspan=3))
             else:
                 lines += [_cell(_text(cell)) for cell in cells]
         else:
