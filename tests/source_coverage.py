@@ -44,6 +44,8 @@ class _VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.text: list[str] = []
         self.notes: list[str] = []
+        self.unmarked: list[str] = []  # the text without footnote markers, to see what a figure is followed by
+        self.in_marker: list[str] = []
         self.depth = 0  # inside <article>
         self.skip: list[str] = []
         self.in_notes: list[str] = []  # open tags from a footnote list inwards
@@ -55,8 +57,11 @@ class _VisibleText(HTMLParser):
             return
         if self.skip or tag in _INVISIBLE or any(name == "hidden" for name, _ in attrs):
             self.skip.append(tag)
-        if self.in_notes or "wt-footnotes" in (dict(attrs).get("class") or "").split():
+        classes = (dict(attrs).get("class") or "").split()
+        if self.in_notes or "wt-footnotes" in classes:
             self.in_notes.append(tag)
+        if self.in_marker or "wt-fnref" in classes:
+            self.in_marker.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip and self.skip[-1] == tag:
@@ -64,14 +69,19 @@ class _VisibleText(HTMLParser):
         target = self.notes if self.in_notes else self.text
         if self.in_notes and self.in_notes[-1] == tag:
             self.in_notes.pop()
+        if self.in_marker and self.in_marker[-1] == tag:
+            self.in_marker.pop()
         if tag == "article":
             self.depth -= 1
         if tag not in _INLINE:
             target.append(" ")
+            self.unmarked.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.depth and not self.skip:
             (self.notes if self.in_notes else self.text).append(data)
+            if not self.in_notes and not self.in_marker:
+                self.unmarked.append(data)
 
 
 def visible_text(page: str) -> tuple[str, str]:
@@ -79,6 +89,13 @@ def visible_text(page: str) -> tuple[str, str]:
     parser = _VisibleText()
     parser.feed(page)
     return "".join(parser.text), "".join(parser.notes)
+
+
+def unmarked_text(page: str) -> str:
+    """The visible text of a built page's article without its footnotes and footnote markers."""
+    parser = _VisibleText()
+    parser.feed(page)
+    return "".join(parser.unmarked)
 
 
 @dataclass

@@ -24,9 +24,9 @@ from ..model import Footnote, Passage
 STANDARD_CLEANING = [
     "Runs of spaces and tab characters between words are read as one space.",
     "Markdown emphasis marks (*) and heading marks (#) left by the extraction are removed.",
-    "Footnote markers (superscript numbers, and numbers the extraction ran on to the word or figure before "
-    "them, such as “15%1”) are shown as footnote references linked to their footnotes.",
-    "Italic marks the extraction left as HTML (<i>…</i>) are removed, and a link is shown as its text.",
+    "Footnote markers (superscript numbers, and footnote numbers the extraction ran on to the word or figure "
+    "before them) are shown as footnote references linked to their footnotes.",
+    "Italic marks the extraction left as HTML tags are removed, and a link is shown as its text.",
     "List marks (-, •, ●●) are shown as list items.",
     "Footnotes printed at the foot of a page are taken out of the passage they interrupt, which carries on "
     "after them, and shown as footnotes after it, with the numbered notes, such as “(1) …”, that belong to a "
@@ -76,12 +76,12 @@ _BACK_PAGE_LINES = 20  # ... and on the back page
 # Unnumbered parts.
 PART = "part"
 _PART_NAME = 80  # a part is named by at most this much of its heading
-_RUN_ON_REACH = 4
-# A line standing alone that names a part of a document, or is set in capitals, is a heading wherever it stands.
+_RUN_ON_REACH = 12  # passages searched back for a footnote number run on to a word
 _CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # "Appendix 2:\tGlossary of abbreviations\t96"
-_PART_TITLE = re.compile(
-    r"^(?:(?:Ministerial )?Foreword|Introduction|Contents|Annex|Appendix)\b|^[^a-z]*[A-Z]{2}[^a-z]*$"
-)  # passages searched back for a footnote number run on to a word
+# A line that names a part of a document is a heading wherever it stands, even run on to the next line ...
+_PART_WORD = re.compile(r"^(?:(?:Ministerial )?Foreword|Introduction|Contents|Annex [A-Z]|Appendix \d)\b")
+# ... and a line standing alone that does so, or is set in capitals, is a heading after any line.
+_PART_TITLE = re.compile(rf"{_PART_WORD.pattern}|^[^a-z]*[A-Z]{{2}}[^a-z]*$")
 # Headings and boxes.
 _SHORT = 70
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
@@ -334,8 +334,13 @@ class _Splitter:
         part = self.current if self.current and self.current.kind == PART else None
         if part and heading and len(part.headings) < len(part.text.splitlines()):
             part = None  # a heading after text opens a new part; headings one after another stay together
+        line = clean_line(raw)
+        lines = part.text.split("\n") if part else []
+        if part and len(lines) - 1 in part.headings and _broken_heading(plain(lines[-1]), plain(line)):
+            part.text = "\n".join([*lines[:-1], f"{lines[-1]} {line}"])
+            return
         if part:
-            self._continue(clean_line(raw), heading)
+            self._continue(line, heading)
             return
         line = clean_line(raw).removeprefix("- ")
         # Named at the end (see _named), when footnote numbers run on to a heading have been found.
@@ -364,7 +369,7 @@ class _Splitter:
             and not _QUOTE_START.match(previous)
             and (not previous or after_heading or _SENTENCE_END.search(previous) or _PART_TITLE.match(line))
             and not _CONTENTS_ENTRY.search(raw)
-            and self._break_after(index)
+            and (self._break_after(index) or bool(_PART_WORD.match(line)))
         )
 
     def _start(self, raw: str) -> bool:
@@ -513,6 +518,11 @@ class _Splitter:
         if heading:
             self.current.headings.append(self.current.text.count("\n") + 1)
         self.current.text += "\n" + line
+
+
+def _broken_heading(heading: str, line: str) -> bool:
+    """Does `line` carry on a heading the extraction broke over lines ("Annex B: Serious Case Review" / "template…")?"""
+    return line[:1].islower() and len(heading) + len(line) < _SHORT * 2 and not _NO_HEADING_END.search(line)
 
 
 def _named(passages: dict[str, Passage], fixed: set[int]) -> dict[str, Passage]:

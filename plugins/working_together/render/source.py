@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 
@@ -140,7 +141,7 @@ def _body(passage: Passage, start: int, end: int | None, notes: bool = True, not
             first = cut + 1  # shown further on, where the source prints it
         elif cut in passage.headings and cut < end:
             level = 3 if cut == 0 else 4
-            found.append(f'<h{level} class="wt-source-heading">{escape_html(lines[cut])}</h{level}>')
+            found.append(f'<h{level} class="wt-source-heading">{_raw_text(lines[cut])}</h{level}>')
             first = cut + 1
     return "\n\n".join(part for part in found if part)
 
@@ -157,11 +158,16 @@ def _footnotes(footnotes: list[Footnote]) -> str:
     """Footnotes as a list, each number linking back to its marker in the text."""
     items = "".join(
         f"<li>{_FOOTNOTE_NUMBER.format(footnote.number) if footnote.number else ''}"
-        f"{'<br>'.join(escape_html(line) for line in footnote.text.splitlines())}</li>"
+        f"{'<br>'.join(_raw_text(line) for line in footnote.text.splitlines())}</li>"
         for footnote in footnotes
     )
     # In a <div>: a Markdown list straight after a bare <ul> would be read as more items of it.
     return f'<div class="wt-footnotes"><ul aria-label="Footnotes">{items}</ul></div>'
+
+
+def _raw_text(text: str) -> str:
+    """Text inside a raw HTML element of the page, which Markdown leaves alone: only <, > and & are escaped."""
+    return html.escape(text, quote=False)
 
 
 def _linked_footnotes(page: str) -> str:
