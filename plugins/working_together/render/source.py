@@ -99,11 +99,13 @@ def _implementer_link(implementer: Implementer, page: str) -> str:
 
 def _passage(passage: Passage, where: str) -> str:
     """A numbered passage under its location, or an unnumbered part under its own heading; then its footnotes."""
+    # The label is a bare <p> (styled bold) rather than <p><strong>: one element fewer for each of ~250 passages.
     if passage.kind == PART:
-        label = "" if passage.headings[:1] == [0] else "*Unnumbered text*"
+        label = "" if passage.headings[:1] == [0] else '<p class="wt-passage-label wt-unnumbered">Unnumbered text</p>'
         css = "wt-passage wt-part"
     else:
-        label = f"**{escape(passage.location[0].upper() + passage.location[1:])}**"
+        location = _raw_text(passage.location[0].upper() + passage.location[1:])
+        label = f'<p class="wt-passage-label">{location}</p>'
         css = "wt-passage"
     start, rows, end = results(passage)
     if rows:
