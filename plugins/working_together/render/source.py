@@ -248,15 +248,18 @@ def _text(blocks: list[str]) -> str:
     groups: list[list[str]] = []  # each a paragraph (one line) or a list (lines starting "- ")
     for block in blocks:
         in_paragraph = False
-        for line in block.splitlines():
+        for number, line in enumerate(block.splitlines()):
             last = groups[-1] if groups else None
+            # A new paragraph carries on an unfinished bullet only in lower case: "- Notifiable incidents" then
+            # "In 2007, …" is a list item used as a heading, then a paragraph.
+            unfinished = last and last[0].startswith("- ") and not _ENDED.search(plain(last[-1]))
             if line.startswith("- "):
                 if last and last[0].startswith("- "):
                     last.append(line)
                 else:
                     groups.append([line])
                 in_paragraph = False
-            elif last and (in_paragraph or (last[0].startswith("- ") and not _ENDED.search(plain(last[-1])))):
+            elif last and (in_paragraph or (unfinished and (number > 0 or line[:1].islower()))):
                 last[-1] += " " + line
             else:
                 groups.append([line])
