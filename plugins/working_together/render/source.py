@@ -163,8 +163,9 @@ def _footnotes(footnotes: list[Footnote]) -> str:
         f"{'<br>'.join(_raw_text(line) for line in footnote.text.splitlines())}</li>"
         for footnote in footnotes
     )
-    # In a <div>: a Markdown list straight after a bare <ul> would be read as more items of it.
-    return f'<div class="wt-footnotes"><ul aria-label="Footnotes">{items}</ul></div>'
+    # In a <div>: a Markdown list straight after a bare <ul> would be read as more items of it. Left out of the
+    # search index: references and addresses, which only made the index every page downloads larger.
+    return f'<div class="wt-footnotes" data-search-exclude><ul aria-label="Footnotes">{items}</ul></div>'
 
 
 def _raw_text(text: str) -> str:
