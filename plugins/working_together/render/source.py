@@ -204,7 +204,9 @@ def _linked_footnotes(page: str) -> str:
         label = f"Back to the text of footnote {number}"
         return f'<a class="wt-fnnum" id="fn-{key}" href="#fnref-{key}" aria-label="{label}">{number}</a>'
 
-    return _FOOTNOTE_PLACE.sub(note, FOOTNOTE_MARK.sub(marker, page))
+    page = _FOOTNOTE_PLACE.sub(note, FOOTNOTE_MARK.sub(marker, page))
+    # Two markers side by side ("^{16 17}" in the extraction) read as 16,17, not 1617.
+    return page.replace('</sup><sup class="wt-fnref">', '</sup><sup class="wt-fnref">,')
 
 
 def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
