@@ -60,7 +60,8 @@ class _VisibleText(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if self.in_notes or "wt-footnotes" in classes:
             self.in_notes.append(tag)
-        if self.in_marker or "wt-fnref" in classes:
+        # The build stamp is left out too: a commit hash such as "…af70" would read as a run-on number.
+        if self.in_marker or {"wt-fnref", "wt-stamp"} & set(classes):
             self.in_marker.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -92,7 +93,7 @@ def visible_text(page: str) -> tuple[str, str]:
 
 
 def unmarked_text(page: str) -> str:
-    """The visible text of a built page's article without its footnotes and footnote markers."""
+    """The visible text of a built page's article without its footnotes, footnote markers and build stamp."""
     parser = _VisibleText()
     parser.feed(page)
     return "".join(parser.unmarked)
