@@ -275,7 +275,7 @@ def bench_navigator(rounds: int = 60) -> dict:
     }  # fmt: skip
 
 
-def bench_lighthouse(runs: int) -> dict:
+def bench_lighthouse(runs: int, pages: list[str]) -> dict:
     """(e) Lighthouse mobile (its default), median of `runs` per page type, served locally as a host would."""
     from static_host import GzipHandler
 
@@ -287,6 +287,8 @@ def bench_lighthouse(runs: int) -> dict:
     results = {}
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for name, page in PAGES.items():
+        if name not in pages:
+            continue
         url = f"{base_url}/{page.removesuffix('index.html')}"
         scores: dict[str, list[float]] = {"performance": [], "accessibility": [], "best-practices": []}
         for _ in range(runs):
@@ -369,6 +371,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (the median is kept)")
     names = ["build", "scale", "weight", "navigator", "lighthouse"]
     parser.add_argument("--skip", nargs="*", default=[], choices=names, help="benchmarks not to run")
+    parser.add_argument(
+        "--pages", nargs="*", default=list(PAGES), choices=list(PAGES), help="page types Lighthouse measures"
+    )
     arguments = parser.parse_args()
     out = HERE / "results.json"
     results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
@@ -378,7 +383,8 @@ def main() -> None:
         "scale": lambda: {"multipliers": arguments.multipliers, **bench_scale(arguments.multipliers, 1)},
         "weight": bench_weight,
         "navigator": bench_navigator,
-        "lighthouse": lambda: bench_lighthouse(arguments.runs),
+        # Measuring some page types keeps the figures last recorded for the others.
+        "lighthouse": lambda: {**results.get("lighthouse", {}), **bench_lighthouse(arguments.runs, arguments.pages)},
     }
     for name, step in steps.items():
         if name in arguments.skip:

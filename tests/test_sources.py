@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 from working_together.load import load_corpus
-from working_together.load.sources import LocationRule, clean_line, normalise, page_furniture, split_passages
+from working_together.load.sources import (
+    LocationRule,
+    clean_line,
+    footnote_mark,
+    normalise,
+    page_furniture,
+    plain,
+    split_passages,
+)
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -17,13 +25,16 @@ PROJECT = Path(__file__).resolve().parent.parent
     [
         ("- 3.26 As\tagreed\t in *Parliament*", "- 3.26 As agreed in Parliament"),
         ("## **Recommendation 22**", "Recommendation 22"),
-        ("the report<sup>1</sup> on", "the report on"),
-        ("Working Together⁶ states", "Working Together states"),
+        ("the report<sup>1</sup> on", f"the report{footnote_mark('1')} on"),
+        ("Working Together⁶ states", f"Working Together{footnote_mark('6')} states"),
+        ("can make.^{16 17} We", f"can make.{footnote_mark('16')}{footnote_mark('17')} We"),
+        ("consistent with <i>Keeping Children Safe</i> .", "consistent with Keeping Children Safe ."),
+        ("¹ Download [The Edlington Case](#)", f"{footnote_mark('1')} Download The Edlington Case"),
         (" ●● the\trole of universal services", "- the role of universal services"),
     ],
 )
 def test_cleaning_removes_only_extraction_artefacts(raw: str, clean: str) -> None:
-    """Tabs, emphasis marks, heading marks and footnote markers go; the words stay."""
+    """Tabs, emphasis and heading marks, HTML italics and link syntax go; footnote markers become markers."""
     assert clean_line(raw) == clean
 
 
@@ -32,6 +43,12 @@ def test_quotes_are_compared_ignoring_only_whitespace_bullets_and_footnote_marke
     passage = "must ensure:\n- all referrals<sup>2</sup> lead to\tan initial assessment"
     assert normalise("must ensure: all referrals lead to an initial assessment") in normalise(passage)
     assert normalise("must ensure: all referrals lead to AN initial assessment") not in normalise(passage)
+
+
+def test_quotes_ignore_the_markers_kept_in_passage_text() -> None:
+    """A quote need not copy a footnote marker, however the extraction wrote it."""
+    passage = clean_line("core assessments by 15%") + footnote_mark("1") + clean_line(". Green Paper⁴ published")
+    assert normalise("by 15%. Green Paper published") in normalise(passage)
 
 
 def test_passages_start_at_numbered_lines_and_respect_their_region() -> None:
@@ -52,7 +69,7 @@ def test_passages_start_at_numbered_lines_and_respect_their_region() -> None:
         LocationRule("recommendation", re.compile(r"^(?P<number>\d+)\. "), start_marker="RECOMMENDATIONS"),
     ]
     passages = split_passages(text, rules)
-    assert {location: passage.text for location, passage in passages.items()} == {
+    assert {location: passage.text for location, passage in passages.items() if passage.kind != "part"} == {
         "paragraph 1.1": "1.1 First paragraph\ncontinues here.",
         "paragraph 1.2": "1.2 Second paragraph",
         "recommendation 1": "1. A recommendation\n1.1 Quoted again later",
@@ -64,11 +81,18 @@ PARAGRAPH = LocationRule("paragraph", re.compile(r"^(?:- )?(?P<number>\d+\.\d+) 
 
 
 def split(lines: list[str], *rules: LocationRule) -> dict[str, str]:
-    """Location -> text of the passages of a made-up document."""
-    return {location: passage.text for location, passage in split_passages("\n".join(lines), list(rules)).items()}
+    """Location -> text (without footnote markers) of the numbered passages of a made-up document."""
+    passages = split_passages("\n".join(lines), list(rules)).items()
+    return {location: plain(passage.text) for location, passage in passages if passage.kind != "part"}
 
 
-def test_footnotes_are_left_out_and_the_passage_carries_on_after_them() -> None:
+def parts(lines: list[str], *rules: LocationRule) -> dict[str, tuple[str, list[int]]]:
+    """Location -> (text, heading lines) of the unnumbered parts of a made-up document."""
+    passages = split_passages("\n".join(lines), list(rules)).items()
+    return {location: (passage.text, passage.headings) for location, passage in passages if passage.kind == "part"}
+
+
+def test_footnotes_are_taken_out_and_the_passage_carries_on_after_them() -> None:
     """Superscript, numbered and tabbed footnotes, their notes and broken URLs go; the paragraph resumes."""
     lines = [
         "1.1 Children were looked after¹ by councils² and",
@@ -342,3 +366,143 @@ def test_the_real_sources_are_split_cleanly() -> None:
     assert "Government response" in response["question 5"].text
     carlile = corpus.sources["carlile-response-2013"].passages
     assert carlile["recommendation 20"].text.splitlines()[-1].startswith("We recognise that more needs to be done.")
+
+
+def test_footnotes_are_kept_with_their_numbers_where_they_were_printed() -> None:
+    """Each footnote keeps its number, text, notes and broken URL, and the line of the passage it came before."""
+    lines = [
+        "1.1 Children were looked after¹ by councils and",
+        "",
+        "¹ Children in Need Census, February 2005",
+        "- (1) Figures are for April to September 2008",
+        "",
+        "in their homes.",
+        "1.2 Referrals rose by 2%.",
+        "4\t http://www.dcsf.gov.uk/rsgateway/DB/SFR/",
+        "s000873/index.shtml",
+    ]
+    passages = split_passages("\n".join(lines), [PARAGRAPH])
+    first = passages["paragraph 1.1"]
+    assert first.text == f"1.1 Children were looked after{footnote_mark('1')} by councils and\nin their homes."
+    assert [(note.number, note.text, note.line, note.source_lines) for note in first.footnotes] == [
+        ("1", "Children in Need Census, February 2005\n- (1) Figures are for April to September 2008", 1, [2, 3])
+    ]
+    second = passages["paragraph 1.2"].footnotes
+    assert [(note.number, note.text) for note in second] == [
+        ("4", "http://www.dcsf.gov.uk/rsgateway/DB/SFR/\ns000873/index.shtml")
+    ]
+
+
+def test_a_footnote_number_run_on_to_a_figure_becomes_a_marker() -> None:
+    """'by 15%1.' with footnote 1 below and no superscript: the 1 is the marker, not part of the figure."""
+    lines = [
+        "1.1 Core assessments rose by 15%1. Children on a plan rose by 17%2, as the Green",
+        "Paper3 showed; 24 of them were under 1.",
+        "",
+        "1\t http://www.dcsf.gov.uk/one",
+        "2\t http://www.dcsf.gov.uk/two",
+        "3\t http://www.dcsf.gov.uk/three",
+    ]
+    text = split_passages("\n".join(lines), [PARAGRAPH])["paragraph 1.1"].text
+    mark = footnote_mark
+    assert text == (
+        f"1.1 Core assessments rose by 15%{mark('1')}. Children on a plan rose by 17%{mark('2')}, as the Green\n"
+        f"Paper{mark('3')} showed; 24 of them were under 1."
+    )
+
+
+def test_text_outside_numbered_passages_is_kept_as_parts_named_by_heading_or_place() -> None:
+    """Introductions, boxes and annexes become parts in reading order; a repeated name gets a number."""
+    lines = [
+        "INTRODUCTION",
+        "",
+        "'Please keep me safe'. This simple hope matters.",
+        "1.1 Every child needs to be protected from harm.",
+        "Recommendation",
+        "",
+        "Local authorities must act.",
+        "1.2 Trusts must work together.",
+        "",
+        '"It seems like they have to do all this form filling."',
+        "Boy, 16",
+        "Young people found the forms too long.",
+        "Recommendation",
+        "",
+        "Boards should report.",
+    ]
+    assert parts(lines, PARAGRAPH) == {
+        "part INTRODUCTION": ("INTRODUCTION\n'Please keep me safe'. This simple hope matters.", [0]),
+        "part Recommendation": ("Recommendation\nLocal authorities must act.", [0]),
+        # After a quotation a short line is its attribution, not a heading; a heading follows a sentence.
+        "part after paragraph 1.2": (
+            '"It seems like they have to do all this form filling."\nBoy, 16\nYoung people found the forms too long.',
+            [],
+        ),
+        "part Recommendation (2)": ("Recommendation\nBoards should report.", [0]),
+    }
+    passages = split_passages("\n".join(lines), [PARAGRAPH])
+    assert list(passages)[:3] == ["part INTRODUCTION", "paragraph 1.1", "part Recommendation"]
+    assert passages["part Recommendation (2)"].anchor == "part-recommendation-2"
+
+
+def test_a_heading_broken_over_lines_is_one_heading() -> None:
+    """'Annex B: Serious Case Review' / 'template for executive' / 'summaries' names one part."""
+    lines = [
+        "1.1 Every child needs to be protected from harm.",
+        " Annex B: Serious Case Review ",
+        "template for executive ",
+        "summaries",
+        "",
+        "Format of serious case review executive summary",
+    ]
+    assert parts(lines, PARAGRAPH) == {
+        "part Annex B: Serious Case Review template for executive summaries": (
+            "Annex B: Serious Case Review template for executive summaries\n"
+            "Format of serious case review executive summary",
+            [0, 1],
+        )
+    }
+
+
+def test_sub_headings_inside_a_passage_that_opens_with_a_heading_are_marked() -> None:
+    """'Government response' and the heading under it are headings, so they do not run into the next sentence."""
+    question = LocationRule("question", re.compile(r"^Question (?P<number>\d) *$"))
+    lines = [
+        "Question 5",
+        "Do you agree that the addition to Chapter 4 on the definition of serious harm is helpful?",
+        "",
+        "Government response",
+        "",
+        "Issues relating to the definition of serious harm",
+        "",
+        "The majority of respondents thought that the definition was helpful.",
+    ]
+    assert split_passages("\n".join(lines), [question])["question 5"].headings == [0, 2, 3]
+
+
+def test_a_question_printed_between_paragraphs_is_also_shown_where_it_was_printed() -> None:
+    """The chapter's passage holds it for quotes; a part named after the chapter puts it in reading order."""
+    chapter = LocationRule("chapter", re.compile(r"^#+ *Chapter (?P<number>\d+) *$"))
+    lines = ["## Chapter 3", "- 3.9 72% agreed.", "**Is the guidance clear enough?**", "- 3.10 Responses were mixed."]
+    passages = split_passages("\n".join(lines), [PARAGRAPH, chapter])
+    assert passages["chapter 3"].text == "Chapter 3\nIs the guidance clear enough?"
+    assert passages["chapter 3"].moved == [1]
+    assert passages["part chapter 3 question 1"].text == "Is the guidance clear enough?"
+    assert list(passages) == ["chapter 3", "paragraph 3.9", "part chapter 3 question 1", "paragraph 3.10"]
+
+
+def test_column_headings_repeated_inside_a_table_are_page_furniture() -> None:
+    """A table's heading row printed again after a row is furniture; 'Total<tab>Percent' over each question's is not."""
+    lines = [
+        "Policy Area\tClarification/Update",
+        "Schools\tClarified.",
+        "",
+        "Policy Area\tClarification/Update",
+        "Health\tUpdated.",
+        "Question 2",
+        "\tTotal\tPercent",
+        "Yes\t139\t46%",
+        "Question 3",
+        "\tTotal\tPercent",
+    ]
+    assert page_furniture(lines) == {3}

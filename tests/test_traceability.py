@@ -84,7 +84,7 @@ CASES = [
         [(T, "traced: [paragraph]", "traced: [paragraphs]")],
         [
             f"{FILE}:2:10: traced[0]: report has no passages of kind 'paragraphs' (did you mean 'paragraph'?) — "
-            "use one of: paragraph"
+            "use one of: part, paragraph"
         ],
     ),
     (

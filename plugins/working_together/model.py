@@ -20,13 +20,27 @@ CROSS_REFERENCE = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 
 
 @dataclass
+class Footnote:
+    """A footnote printed at the foot of a source's page: its number as printed and its cleaned text."""
+
+    number: str
+    text: str
+    line: int = 0  # the line of its passage's text that followed it in the source: where it was printed
+    source_lines: list[int] = field(default_factory=list)  # its lines in the extracted text file (from 0)
+
+
+@dataclass
 class Passage:
-    """One numbered passage of a source document: a paragraph, recommendation or annex row."""
+    """One passage of a source document: a numbered paragraph, recommendation or annex row, or an unnumbered part
+    (kind `part`) such as an introduction, a box or a letter."""
 
     kind: str
     number: str
-    text: str  # cleaned text, as shown on the source page
+    text: str  # cleaned text, as shown on the source page; footnote markers are FOOTNOTE_MARK sentinels
     breaks: list[int] = field(default_factory=list)  # indexes of text lines that followed a blank line in the source
+    headings: list[int] = field(default_factory=list)  # indexes of text lines that are headings
+    footnotes: list[Footnote] = field(default_factory=list)  # footnotes printed while this passage was being read
+    moved: list[int] = field(default_factory=list)  # indexes of text lines printed further on, shown there as parts
 
     @property
     def location(self) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..model import Passage
+from ..model import Footnote, Passage
 
 try:  # the standard library's parser, to look at a pattern's structure without compiling it
     from re import _parser as _re_parser
@@ -32,13 +32,20 @@ except ImportError:  # pragma: no cover - Python before 3.11
 STANDARD_CLEANING = [
     "Runs of spaces and tab characters between words are read as one space.",
     "Markdown emphasis marks (*) and heading marks (#) left by the extraction are removed.",
-    "Footnote markers (superscript numbers) are removed from the text.",
+    "Footnote markers (superscript numbers, and footnote numbers the extraction ran on to the word or figure "
+    "before them) are shown as footnote references linked to their footnotes.",
+    "Italic marks the extraction left as HTML tags are removed, and a link is shown as its text.",
     "List marks (-, •, ●●) are shown as list items.",
-    "Footnotes printed at the foot of a page are left out of the passage they interrupt, which carries on "
-    "after them; so are the numbered notes, such as “(1) …”, that belong to a footnote or figure.",
-    "Page furniture is removed: lone page numbers, running headers such as “CHAPTER 9 83”, a running title "
-    "the extraction broke into fragments, column headings repeated at the top of each page of a table, and "
-    "the cover's short lines (such as the publisher's name) printed again on the back page.",
+    "Footnotes printed at the foot of a page are taken out of the passage they interrupt, which carries on "
+    "after them, and shown as footnotes after it, with the numbered notes, such as “(1) …”, that belong to a "
+    "footnote or figure.",
+    "Page furniture is left out, and only these kinds of it: lone page numbers, running headers such as "
+    "“CHAPTER 9 83”, a running title the extraction broke into fragments, column headings repeated at the top "
+    "of each page of a table, and the cover's short lines (such as the publisher's name) printed again on the "
+    "back page.",
+    "Text that is not part of a numbered passage (an introduction, a foreword, a letter, a box, a case study, "
+    "an annex, a list) is shown in its place as an unnumbered part, anchored by its first heading or, if it "
+    "has none, by the passage it follows.",
     "A line the extraction marked as a list item but which carries on the sentence of the line before "
     "(after a page break) is read as ordinary text.",
     "A numbered paragraph or recommendation ends at the next numbered passage, or at the next heading, box "
@@ -48,7 +55,14 @@ STANDARD_CLEANING = [
 ]
 
 _SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_SUPERSCRIPTS = re.compile(r"<sup>[^<]*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_SUP_TAG = re.compile(r"<sup>([^<]*)</sup>")
+_SUPERSCRIPT_RUN = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_LATEX_SUPERSCRIPT = re.compile(r"\^\{([\d ]+)\}")  # "^{16 17}": two markers the extraction wrote as LaTeX
+_ITALIC_TAG = re.compile(r"</?i>")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+# A footnote marker kept in passage text: private-use characters round the number, never typed in YAML or
+# sources, so renderers can turn it into a link and quotes can ignore it.
+FOOTNOTE_MARK = re.compile("\ue000([^\ue001]*)\ue001")
 _EMPHASIS = re.compile(r"\*+")
 _HEADING = re.compile(r"^\s*#+\s*")
 _BULLET = re.compile(r"^\s*(?:[-\u2013]|[\u2022\u25aa\u25cf]+)\s+")
@@ -67,6 +81,15 @@ _REPEATS = 5  # ... repeated at least this often
 _DISTINCTIVE = 40  # a repeated heading line this long is removed wherever it stands alone
 _COVER_LINES = 8  # lines with text on the cover ...
 _BACK_PAGE_LINES = 20  # ... and on the back page
+# Unnumbered parts.
+PART = "part"
+_PART_NAME = 80  # a part is named by at most this much of its heading
+_RUN_ON_REACH = 12  # passages searched back for a footnote number run on to a word
+_CONTENTS_ENTRY = re.compile(r"\t\s*\d+\s*$")  # "Appendix 2:\tGlossary of abbreviations\t96"
+# A line that names a part of a document is a heading wherever it stands, even run on to the next line ...
+_PART_WORD = re.compile(r"^(?:(?:Ministerial )?Foreword|Introduction|Contents|Annex [A-Z]|Appendix \d)\b")
+# ... and a line standing alone that does so, or is set in capitals, is a heading after any line.
+_PART_TITLE = re.compile(rf"{_PART_WORD.pattern}|^[^a-z]*[A-Z]{{2}}[^a-z]*$")
 # Headings and boxes.
 _SHORT = 70
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
@@ -170,18 +193,44 @@ class LocationRule:
             object.__setattr__(self, "pattern", regex.compile(self.pattern.pattern, self.pattern.flags))
 
 
+def footnote_mark(number: str) -> str:
+    """The marker of footnote `number` as it is kept in passage text."""
+    return f"\ue000{number}\ue001"
+
+
+def plain(text: str) -> str:
+    """Text without its footnote markers, as the rules that find headings and sentence ends read it."""
+    return FOOTNOTE_MARK.sub("", text)
+
+
+def _marks(line: str) -> str:
+    """Footnote markers in their kept form; italic tags removed; links as their text."""
+    line = _SUP_TAG.sub(lambda match: footnote_mark(match[1]) if match[1].strip().isdigit() else "", line)
+    line = _SUPERSCRIPT_RUN.sub(lambda match: footnote_mark(str(_footnote_number(match[0]))), line)
+    line = _LATEX_SUPERSCRIPT.sub(lambda match: "".join(footnote_mark(number) for number in match[1].split()), line)
+    line = _ITALIC_TAG.sub("", line)
+    return _LINK.sub(lambda match: match[1] if match[2] in {"", "#"} else f"{match[1]} ({match[2]})", line)
+
+
 def clean_line(line: str) -> str:
-    """One extracted line with footnote markers, emphasis and heading marks removed and spaces tidied."""
-    line = _SUPERSCRIPTS.sub("", line)
+    """One extracted line with footnote markers kept as markers, emphasis and heading marks removed, spaces tidied."""
+    line = _marks(line)
     line = _EMPHASIS.sub("", line)
     line = _HEADING.sub("", line)
     bullet = "- " if _BULLET.match(line) else ""
     return bullet + _SPACE.sub(" ", _BULLET.sub("", line)).strip()
 
 
+def cleaned_text(text: str) -> str:
+    """The whole document as cleaned for its page: page furniture left out, every other line cleaned."""
+    lines = text.splitlines()
+    furniture = page_furniture(lines)
+    return "\n".join(clean_line(line) for index, line in enumerate(lines) if index not in furniture)
+
+
 def normalise(text: str) -> str:
     """Text compared for quotes: only whitespace, bullet marks and footnote markers are ignored."""
-    text = _SUPERSCRIPTS.sub("", text)
+    text = plain(_marks(text))
     text = "\n".join(_BULLET.sub("", line) for line in text.splitlines())
     return _SPACE.sub(" ", text).strip()
 
@@ -194,7 +243,22 @@ def page_furniture(lines: list[str]) -> set[int]:
         if _PAGE_NUMBER.match(line) or _RUNNING_HEADER.match(_EMPHASIS.sub("", line))
     }
     furniture |= _title_fragments(lines) | _repeated_blocks(lines) | _cover_repeats(lines)
-    return furniture
+    return furniture | _repeated_column_headings(lines)
+
+
+def _repeated_column_headings(lines: list[str]) -> set[int]:
+    """A table's line of column headings (cells split by tabs) printed again among its rows, after a page break."""
+    found: set[int] = set()
+    seen: set[str] = set()
+    previous = ""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if "\t" in line.strip() and line.strip() in seen and "\t" in previous:
+            found.add(index)
+        seen.add(line.strip())
+        previous = line.strip()
+    return found
 
 
 def _title_fragments(lines: list[str]) -> set[int]:
@@ -300,12 +364,17 @@ class _Splitter:
         self.footnote_block = False  # the last line with text was a footnote
         self.after_footnote = False  # the line just before was a footnote (or its continuation)
         self.blank = False  # a blank line since the current passage's last line: a possible paragraph break
+        self.row = False  # the current passage is a table row
+        self.numbered: Passage | None = None  # the last numbered passage, which names the unnumbered part after it
+        self.note: Footnote | None = None  # the last footnote read, which a note or broken line carries on
+        self.named: set[int] = set()  # ids of parts named when they were made, not by their heading
         self.markers = _footnote_markers(self.lines)
         furniture = page_furniture(self.lines)
         for index, raw in enumerate(self.lines):
             self._markers(raw)
             if index not in furniture:
                 self._read(index, raw)
+        self.passages = _named(self.passages, self.named)
 
     def _markers(self, raw: str) -> None:
         """Switch kinds of passage on and off at their `from` and `until` lines; an `until` line ends the passage."""
@@ -330,15 +399,65 @@ class _Splitter:
             return
         self.footnote_block = self.after_footnote = False
         if _BOLD_LINE.match(raw) and self.parent:
-            # A question in bold between numbered paragraphs belongs with the heading it stands under.
+            # A question in bold between numbered paragraphs belongs with the heading it stands under (quotes cite
+            # it there); it is also kept where it was printed, as a part that the page shows in its place.
             self.parent.text += "\n" + clean_line(raw)
-            self.current = self.parent if self.current is self.parent else None
+            if self.current is not self.parent:
+                self._moved(self.parent, clean_line(raw))
         elif _HEADING.match(raw):
             self.current = self.parent = None
-        elif self.current and not self.headed and self._ends_passage(index, raw):
+            self._part(index, raw)
+        elif self.current and self.current.kind != PART and not self.headed and self._ends_passage(index, raw):
             self.current = None
-        elif self.current:
-            self._continue(clean_line(raw))
+            self._part(index, raw)
+        elif self.current and self.current.kind != PART:
+            self._continue(clean_line(raw), self.headed and not self.row and self._stands_alone(index, raw))
+        else:
+            self._part(index, raw)
+
+    def _part(self, index: int, raw: str) -> None:
+        """Add a line that is in no numbered passage to the unnumbered part being read, or open a new part."""
+        heading = bool(_HEADING.match(raw) or _BOLD_LINE.match(raw)) or self._stands_alone(index, raw)
+        part = self.current if self.current and self.current.kind == PART else None
+        if part and heading and len(part.headings) < len(part.text.splitlines()):
+            part = None  # a heading after text opens a new part; headings one after another stay together
+        line = clean_line(raw)
+        lines = part.text.split("\n") if part else []
+        if part and len(lines) - 1 in part.headings and _broken_heading(plain(lines[-1]), plain(line)):
+            part.text = "\n".join([*lines[:-1], f"{lines[-1]} {line}"])
+            return
+        if part:
+            self._continue(line, heading)
+            return
+        line = clean_line(raw).removeprefix("- ")
+        # Named at the end (see _named), when footnote numbers run on to a heading have been found.
+        after = f"after {self.numbered.location}" if self.numbered else "opening"
+        self.current = Passage(PART, after, line, headings=[0] if heading else [])
+        self.passages[f"{PART} {len(self.passages)}"] = self.current
+        self.headed = self.row = self.blank = False
+
+    def _moved(self, parent: Passage, line: str) -> None:
+        """A line of `parent` printed further on: a part in its place, named after the parent, shows it there."""
+        parent.moved.append(parent.text.count("\n"))
+        self.current = Passage(PART, f"{parent.location} question {len(parent.moved)}", line, headings=[0])
+        self.passages[f"{PART} {len(self.passages)}"] = self.current
+        self.named.add(id(self.current))
+        self.headed = self.row = self.blank = False
+
+    def _stands_alone(self, index: int, raw: str) -> bool:
+        """Is this line a heading: short, not ending like a sentence, after a sentence or heading, before a break?"""
+        line = plain(clean_line(raw))
+        lines = self.current.text.splitlines() if self.current else []
+        previous = plain(lines[-1]) if lines else ""
+        after_heading = bool(lines) and self.current is not None and len(lines) - 1 in self.current.headings
+        return bool(
+            _looks_like_heading(line)
+            and (line[:1].isupper() or line[:1].isdigit())
+            and not _QUOTE_START.match(previous)
+            and (not previous or after_heading or _SENTENCE_END.search(previous) or _PART_TITLE.match(line))
+            and not _CONTENTS_ENTRY.search(raw)
+            and (self._break_after(index) or bool(_PART_WORD.match(line)))
+        )
 
     def _start(self, raw: str) -> bool:
         """Open a new passage if this line begins one that has not been seen yet."""
@@ -354,17 +473,22 @@ class _Splitter:
             if groups.get("previous"):
                 if self.current:
                     self._continue(clean_line(groups["previous"]))
+                else:
+                    self._part(0, groups["previous"])
                 line = line[match.end("previous") :]
             if groups.get("stray"):
                 line = line[: match.start("stray")] + line[match.end("stray") :]
             text = clean_line(line).removeprefix("- ")
             if groups.get("stray") or not match["number"]:
                 text = f"{passage_number} {text}"
-            self.current = Passage(rule.kind, passage_number, text)
+            self.current = self.numbered = Passage(rule.kind, passage_number, text)
             self.blank = False
-            if _looks_like_heading(text):
+            self.row = "row" in groups
+            if _looks_like_heading(plain(text)):
                 self.parent = self.current
-            self.headed = _looks_like_heading(text) or "row" in groups
+                if not self.row:
+                    self.current.headings.append(0)
+            self.headed = _looks_like_heading(plain(text)) or self.row
             self.passages[self.current.location] = self.current
             return True
         return False
@@ -380,15 +504,21 @@ class _Splitter:
     def _footnote(self, index: int, raw: str) -> bool:
         """Is this line a footnote, a note under one, or the continuation of the footnote just before?"""
         if _NOTE.match(raw):
+            if self.footnote_block and self.note:
+                self._carry_note(index, raw)
+            else:
+                self._add_note(index, "", raw)  # a note under a figure or table: shown with the footnotes, unnumbered
             return True
         # The footnote's own next line: a URL broken over two lines, or an indented line not carrying on a sentence.
         follows = len(raw.split()) == 1 or (raw[:1].isspace() and not raw.strip()[:1].islower())
         if self.after_footnote and follows and not _BULLET.match(raw):
+            self._carry_note(index, raw)
             return True
         superscript = _FOOTNOTE_SUPERSCRIPT.match(raw)
         if superscript:
             digits = superscript[1] or superscript[2]
             self.last_footnote = max(self.last_footnote, _footnote_number(digits))
+            self._add_note(index, str(_footnote_number(digits)), raw[superscript.end() :])
             return True
         numbered = _FOOTNOTE_NUMBER.match(raw)
         if not numbered:
@@ -401,15 +531,48 @@ class _Splitter:
         )
         if number > self.last_footnote and expected:
             self.last_footnote = number
+            self._add_note(index, str(number), raw[numbered.end(1) :])
             return True
         return False
+
+    def _add_note(self, index: int, number: str, text: str) -> None:
+        """Keep a footnote with the passage being read, and mark its place in the text if no superscript does."""
+        holder = self.current or self.numbered
+        if holder is None:
+            self._part(index, "")
+            holder = self.current
+        assert holder is not None
+        self.note = Footnote(number, clean_line(text).removeprefix("- "), holder.text.count("\n") + 1, [index])
+        holder.footnotes.append(self.note)
+        if number and not any(line < index for line in self.markers.get(int(number), [])):
+            self._mark_run_on(number)
+
+    def _carry_note(self, index: int, raw: str) -> None:
+        if self.note:
+            self.note.text += "\n" + clean_line(raw)
+            self.note.source_lines.append(index)
+
+    def _mark_run_on(self, number: str) -> None:
+        """A footnote number the extraction ran on to the word or figure before it ("by 15%1.") becomes a marker."""
+        pattern = re.compile(rf"(?<=[A-Za-z%’”)]){number}(?=[.,;:’”)]*(?:\s|$))")
+        for passage in reversed(list(self.passages.values())[-_RUN_ON_REACH:]):
+            lines = passage.text.split("\n")
+            for position in reversed(range(len(lines))):
+                found = list(pattern.finditer(lines[position]))
+                if found:
+                    match = found[-1]
+                    lines[position] = (
+                        lines[position][: match.start()] + footnote_mark(number) + lines[position][match.end() :]
+                    )
+                    passage.text = "\n".join(lines)
+                    return
 
     def _ends_passage(self, index: int, raw: str) -> bool:
         """Does this line close a numbered passage: a heading, box title, stand-alone quotation or bold line?"""
         if _BOLD_LINE.match(raw) or _BOX_TITLE.match(raw):
             return True
-        line = clean_line(raw)
-        previous = self.current.text.splitlines()[-1] if self.current else ""
+        line = plain(clean_line(raw))
+        previous = plain(self.current.text.splitlines()[-1]) if self.current else ""
         if line.startswith("- "):
             return False
         if _FULL_STOP.search(previous) and (_QUOTE_START.match(line) or _new_block(raw)):
@@ -436,17 +599,44 @@ class _Splitter:
         except TimeoutError:
             raise PatternTooSlow(rule.kind, rule.pattern.pattern, self.limit) from None
 
-    def _continue(self, line: str) -> None:
+    def _continue(self, line: str, heading: bool = False) -> None:
         """Add a line to the current passage; a false list item that carries on a broken sentence joins it."""
         assert self.current is not None
-        previous = self.current.text.splitlines()[-1]
+        previous = plain(self.current.text.splitlines()[-1]) if self.current.text else ""
         broken = not previous.startswith("- ") and not _LIST_LEAD_IN.search(previous)
-        if line.startswith("- ") and line[2:3].islower() and broken and _FULL_STOP.search(line):
+        if line.startswith("- ") and line[2:3].islower() and broken and _FULL_STOP.search(plain(line)):
             line = line[2:]
         if self.blank:
             self.current.breaks.append(self.current.text.count("\n") + 1)
             self.blank = False
+        if heading:
+            self.current.headings.append(self.current.text.count("\n") + 1)
         self.current.text += "\n" + line
+
+
+def _broken_heading(heading: str, line: str) -> bool:
+    """Does `line` carry on a heading the extraction broke over lines ("Annex B: Serious Case Review" / "template…")?"""
+    return line[:1].islower() and len(heading) + len(line) < _SHORT * 2 and not _NO_HEADING_END.search(line)
+
+
+def _named(passages: dict[str, Passage], fixed: set[int]) -> dict[str, Passage]:
+    """Passages keyed by location, each unnumbered part named by its first heading or the passage before it.
+
+    A name used already gets "(2)", "(3)" in reading order, so that its anchor is new as well."""
+    named: dict[str, Passage] = {}
+    anchors: set[str] = set()
+    for passage in passages.values():
+        if passage.kind == PART and id(passage) not in fixed:
+            first = passage.text.split("\n", 1)[0]
+            name = re.sub(r"\s+", " ", plain(first))[:_PART_NAME].strip() if passage.headings[:1] == [0] else ""
+            name = name or passage.number
+            passage.number, count = name, 1
+            while passage.anchor in anchors or passage.location in named:
+                count += 1
+                passage.number = f"{name} ({count})"
+        named[passage.location] = passage
+        anchors.add(passage.anchor)
+    return named
 
 
 def _new_block(raw: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Passage
+from .sources import plain
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 _RESULT = re.compile(r"^(?P<answer>\S.*?) (?P<total>\d+) (?P<percent>\d+%)$")
@@ -21,6 +22,7 @@ _RESULTS_HEADER = "Total Percent"
 _RECOMMENDATION_WIDTH = 45  # Lord Laming's recommendations are set in the narrowest column ...
 _RESPONSE_WIDTH = 56  # ... the Government's response of May 2009 in a wider one, the progress of March 2010 the widest
 _MERGED_WIDTH = 80  # a line this long holds text of two columns run together
+_SHORT_ITEM = 70  # a one-line list item this short, before a block starting with a capital, stands alone
 _HEADING = 40  # a one-line block this short that does not end a sentence is a heading, such as "Government response"
 
 
@@ -99,7 +101,7 @@ def annex_row(passage: Passage) -> list[list[str]] | None:
     parts = blocks(passage)
     columns: list[int | None] = []
     for index, block in enumerate(parts):
-        width = max(len(line) for line in block)
+        width = max(len(plain(line)) for line in block)
         if width > _MERGED_WIDTH:
             return None
         if index == 0:
@@ -121,11 +123,14 @@ def annex_row(passage: Passage) -> list[list[str]] | None:
 
 
 def _joined(blocks_of_text: list[str]) -> list[str]:
-    """Blocks as paragraphs: a block carries on the one before if that stopped mid-sentence and is not a heading."""
+    """Blocks as paragraphs: a block carries on the one before if that stopped mid-sentence and is not a heading
+    (nor a list item standing alone before a capitalised block, as a list item used as a heading does)."""
     found: list[str] = []
     for text in blocks_of_text:
-        heading = found and "\n" not in found[-1] and len(found[-1]) <= _HEADING and found[-1][:1].isupper()
-        if found and not heading and not _SENTENCE_END.search(found[-1]) and not text.startswith("- "):
+        last = plain(found[-1]) if found else ""
+        heading = found and "\n" not in last and len(last) <= _HEADING and last[:1].isupper()
+        item = "\n" not in last and last.startswith("- ") and len(last) <= _SHORT_ITEM and text[:1].isupper()
+        if found and not heading and not item and not _SENTENCE_END.search(last) and not text.startswith("- "):
             found[-1] += "\n" + text
         else:
             found.append(text)

@@ -35,6 +35,7 @@ from .nav import guidance_nav
 from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory, SearchIndexMerge, TemplateCache
 from .search import with_search_front_matter
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
+from .toc import without_source_headings
 
 log = get_plugin_logger(__name__)
 
@@ -164,6 +165,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.corpus is None:
             return html
+        if page.file.src_uri in self.generated and page.file.src_uri.startswith("sources/"):
+            without_source_headings(page.toc, html)
         return mark_link_targets(html, page.url)
 
     def _stamp_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:

@@ -1,17 +1,22 @@
-"""Source document pages: publication details, how the text was cleaned, and every numbered passage."""
+"""Source document pages: publication details, how the text was cleaned, and the whole text, passage by passage."""
 
 from __future__ import annotations
 
+import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..coverage import Implementer, ItemCoverage, source_coverage
+from ..load.sources import FOOTNOTE_MARK, PART, plain
 from ..load.tables import RowTable, annex_row, first_cell, paragraphs, results, table_for, table_methods
-from ..model import Corpus, Passage, Source
+from ..model import Corpus, Footnote, Passage, Source
 from . import paths
 from .markdown import escape, escape_html, render_text
 
 _ENDED = re.compile(r"[.!?:;][\"”’')\]]*$")
+# Where a footnote's own number goes in its list; paired with the markers in the text once the page is written.
+_FOOTNOTE_PLACE = re.compile("\ue002([^\ue001]*)\ue001")
+_FOOTNOTE_NUMBER = "\ue002{}\ue001 "
 
 
 def source_page(corpus: Corpus, source: Source) -> str:
@@ -33,7 +38,8 @@ def source_page(corpus: Corpus, source: Source) -> str:
         "## How the text was cleaned",
         "The text below was extracted from the published PDF and cleaned by code, never by hand:\n\n"
         + "\n".join(f"- {escape(step)}" for step in [*source.cleaning, *table_methods(source.id)]),
-        "## Numbered passages",
+        # The id this heading had when the page showed numbered passages only, which links may still use.
+        "## The document, passage by passage {#numbered-passages}",
     ]
     passages = list(source.passages.values())
     index = 0
@@ -41,7 +47,7 @@ def source_page(corpus: Corpus, source: Source) -> str:
         table = table_for(source.id, passages[index].kind)
         if table is None:
             passage = passages[index]
-            parts.append(_passage(passage, _where(went.get(passage.location), used_by, source.id, passage, page), page))
+            parts.append(_passage(passage, _where(went.get(passage.location), used_by, source.id, passage, page)))
             index += 1
             continue
         run = []
@@ -50,7 +56,8 @@ def source_page(corpus: Corpus, source: Source) -> str:
             index += 1
         wheres = [_where(went.get(passage.location), used_by, source.id, passage, page) for passage in run]
         parts.append(_table(table, run, wheres))
-    return "\n\n".join(parts) + "\n"
+        parts += [_footnotes(passage.footnotes) for passage in run if passage.footnotes]
+    return _linked_footnotes("\n\n".join(parts) + "\n")
 
 
 def sources_index(corpus: Corpus) -> str:
@@ -90,21 +97,116 @@ def _implementer_link(implementer: Implementer, page: str) -> str:
     return f"[{escape(implementer.title)}]({paths.link(page, paths.provision_page(implementer.id))})"
 
 
-def _passage(passage: Passage, where: str, page: str) -> str:
-    heading = f"**{escape(passage.location[0].upper() + passage.location[1:])}**"
+def _passage(passage: Passage, where: str) -> str:
+    """A numbered passage under its location, or an unnumbered part under its own heading; then its footnotes."""
+    # The label is a bare <p> (styled bold) rather than <p><strong>: one element fewer for each of ~250 passages.
+    if passage.kind == PART:
+        label = "" if passage.headings[:1] == [0] else '<p class="wt-passage-label wt-unnumbered">Unnumbered text</p>'
+        css = "wt-passage wt-part"
+    else:
+        location = _raw_text(passage.location[0].upper() + passage.location[1:])
+        label = f'<p class="wt-passage-label">{location}</p>'
+        css = "wt-passage"
     start, rows, end = results(passage)
     if rows:
         answers = ["| Answer | Total | Percent |", "| --- | ---: | ---: |"]
         answers += [f"| {escape(answer)} | {total} | {percent} |" for answer, total, percent in rows]
-        body = "\n\n".join(
-            part
-            for part in (_text(paragraphs(passage, 0, start)), "\n".join(answers), _text(paragraphs(passage, end)))
-            if part
-        )
+        parts = (_body(passage, 0, start), "\n".join(answers), _body(passage, end, None, notes_from=start))
     else:
-        body = _text(paragraphs(passage))
-    where = f"\n\n{where}" if where else ""
-    return f'<div class="wt-passage" id="{passage.anchor}" markdown="1">\n\n{heading}\n\n{body}{where}\n\n</div>'
+        parts = (_body(passage, 0, None),)
+    body = "\n\n".join(part for part in (label, *parts, where) if part)
+    return f'<div class="{css}" id="{passage.anchor}" markdown="1">\n\n{body}\n\n</div>'
+
+
+def _body(passage: Passage, start: int, end: int | None, notes: bool = True, notes_from: int | None = None) -> str:
+    """The passage's lines from `start` to `end`: headings as headings, the text between as paragraphs, and each
+    footnote printed there after the paragraph it interrupted (so the page keeps the source's reading order)."""
+    lines = passage.text.splitlines()
+    last = end is None
+    end = len(lines) if end is None else end
+    low = start if notes_from is None else notes_from
+    placed: dict[int, list[Footnote]] = defaultdict(list)
+    for footnote in passage.footnotes if notes else []:
+        if low <= footnote.line < end or (last and footnote.line >= end):
+            placed[_paragraph_end(passage, lines, max(footnote.line, start), end)].append(footnote)
+    moved = {line for line in passage.moved if start <= line < end}
+    cuts = sorted({line for line in passage.headings if start <= line < end} | moved | set(placed) | {end})
+    found = []
+    first = start
+    for cut in cuts:
+        if first < cut:
+            found.append(_text(paragraphs(passage, first, cut)))
+        if cut in placed:
+            found.append(_footnotes(placed[cut]))
+        first = cut
+        if cut in moved:
+            first = cut + 1  # shown further on, where the source prints it
+        elif cut in passage.headings and cut < end:
+            level = 3 if cut == 0 else 4
+            found.append(f'<h{level} class="wt-source-heading">{_raw_text(lines[cut])}</h{level}>')
+            first = cut + 1
+    return "\n\n".join(part for part in found if part)
+
+
+def _paragraph_end(passage: Passage, lines: list[str], line: int, end: int) -> int:
+    """The first line at or after `line` that starts a new paragraph (or heading), or `end`."""
+    for index in range(max(line, 1), end):
+        if index in passage.headings or (index in passage.breaks and _ENDED.search(plain(lines[index - 1]))):
+            return index
+    return end
+
+
+def _footnotes(footnotes: list[Footnote]) -> str:
+    """Footnotes as a list, each number linking back to its marker in the text."""
+    items = "".join(
+        f"<li>{_FOOTNOTE_NUMBER.format(footnote.number) if footnote.number else ''}"
+        f"{'<br>'.join(_raw_text(line) for line in footnote.text.splitlines())}</li>"
+        for footnote in footnotes
+    )
+    # In a <div>: a Markdown list straight after a bare <ul> would be read as more items of it. Left out of the
+    # search index: references and addresses, which only made the index every page downloads larger.
+    return f'<div class="wt-footnotes" data-search-exclude><ul aria-label="Footnotes">{items}</ul></div>'
+
+
+def _raw_text(text: str) -> str:
+    """Text inside a raw HTML element of the page, which Markdown leaves alone: only <, > and & are escaped."""
+    return html.escape(text, quote=False)
+
+
+def _linked_footnotes(page: str) -> str:
+    """Markers and footnotes paired in reading order (the n-th marker 4 with the n-th footnote 4), linked both ways.
+
+    A marker without a footnote, or a footnote without a marker, is shown unlinked rather than as a broken link."""
+    markers = Counter(FOOTNOTE_MARK.findall(page))
+    notes = Counter(_FOOTNOTE_PLACE.findall(page))
+    seen: Counter[tuple[str, str]] = Counter()
+
+    def ids(kind: str, number: str) -> tuple[str, bool]:
+        seen[(kind, number)] += 1
+        count = seen[(kind, number)]
+        suffix = "" if count == 1 else f"-{count}"
+        other = notes if kind == "marker" else markers
+        return f"{number}{suffix}", other[number] >= count
+
+    def marker(match: re.Match[str]) -> str:
+        key, linked = ids("marker", match[1])
+        number = escape_html(match[1])
+        if not linked:
+            return f'<sup class="wt-fnref">{number}</sup>'
+        label = f"Footnote {number}"
+        return f'<sup class="wt-fnref"><a id="fnref-{key}" href="#fn-{key}" aria-label="{label}">{number}</a></sup>'
+
+    def note(match: re.Match[str]) -> str:
+        key, linked = ids("note", match[1])
+        number = escape_html(match[1])
+        if not linked:
+            return f'<span class="wt-fnnum" id="fn-{key}">{number}</span>'
+        label = f"Back to the text of footnote {number}"
+        return f'<a class="wt-fnnum" id="fn-{key}" href="#fnref-{key}" aria-label="{label}">{number}</a>'
+
+    page = _FOOTNOTE_PLACE.sub(note, FOOTNOTE_MARK.sub(marker, page))
+    # Two markers side by side ("^{16 17}" in the extraction) read as 16,17, not 1617.
+    return page.replace('</sup><sup class="wt-fnref">', '</sup><sup class="wt-fnref">,')
 
 
 def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
@@ -128,7 +230,7 @@ def _table(table: RowTable, run: list[Passage], wheres: list[str]) -> str:
                     "*The columns of this row could not be told apart in the extraction, so its text is shown "
                     "in the extraction's order.*"
                 )
-                lines.append(_cell(note + "\n\n" + _text(paragraphs(passage)), colspan=3))
+                lines.append(_cell(note + "\n\n" + _body(passage, 0, None, notes=False), colspan=3))
             else:
                 lines += [_cell(_text(cell)) for cell in cells]
         else:
@@ -149,15 +251,18 @@ def _text(blocks: list[str]) -> str:
     groups: list[list[str]] = []  # each a paragraph (one line) or a list (lines starting "- ")
     for block in blocks:
         in_paragraph = False
-        for line in block.splitlines():
+        for number, line in enumerate(block.splitlines()):
             last = groups[-1] if groups else None
+            # A new paragraph carries on an unfinished bullet only in lower case: "- Notifiable incidents" then
+            # "In 2007, …" is a list item used as a heading, then a paragraph.
+            unfinished = last and last[0].startswith("- ") and not _ENDED.search(plain(last[-1]))
             if line.startswith("- "):
                 if last and last[0].startswith("- "):
                     last.append(line)
                 else:
                     groups.append([line])
                 in_paragraph = False
-            elif last and (in_paragraph or (last[0].startswith("- ") and not _ENDED.search(last[-1]))):
+            elif last and (in_paragraph or (unfinished and (number > 0 or line[:1].islower()))):
                 last[-1] += " " + line
             else:
                 groups.append([line])
