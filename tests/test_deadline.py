@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -75,7 +76,7 @@ def test_the_bank_holidays_script_is_the_same_on_every_build_and_covers_only_its
 
 @pytest.fixture
 def uk_page(browser: Browser, base_url: str) -> Iterator[Page]:
-    """The real site in a British English browser, so the date control reads day, month, year."""
+    """The real site in a British browser; every request it makes is listed, to prove none leaves the site."""
     context = browser.new_context(base_url=base_url, locale="en-GB", timezone_id="Europe/London")
     page = context.new_page()
     page.requested = []  # type: ignore[attr-defined]
@@ -90,21 +91,16 @@ def calculator(page: Page, node: str, days: int) -> Locator:
     return page.locator(f'[data-node="node-{node}"] .wt-deadline[data-working-days="{days}"]')
 
 
-def type_date(field: Locator, iso: str) -> None:
-    """Type a date into the real control with the keyboard, in the order the browser's control shows its parts."""
+def type_date(block: Locator, iso: str) -> None:
+    """Type a date with the keyboard into the calculator's day, month and year fields, tabbing between them."""
     year, month, day = iso.split("-")
-    page = field.page
-    # Chromium lays the control out by its own language (month first in headless Chromium), whatever the page's
-    # locale: type 1 February 2000 into a scratch control to learn the order.
-    page.evaluate("() => document.body.insertAdjacentHTML('beforeend', '<input type=date id=order-probe>')")
-    page.focus("#order-probe")
-    page.keyboard.type("01022000")
-    probe = page.eval_on_selector(
-        "#order-probe", "probe => { const value = probe.value; probe.remove(); return value; }"
-    )
-    assert probe in ("2000-02-01", "2000-01-02"), probe
-    field.focus()
-    page.keyboard.type(f"{day}{month}{year}" if probe == "2000-02-01" else f"{month}{day}{year}")
+    block.get_by_label("Day").focus()
+    keyboard = block.page.keyboard
+    keyboard.type(str(int(day)))
+    keyboard.press("Tab")
+    keyboard.type(str(int(month)))
+    keyboard.press("Tab")
+    keyboard.type(year)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +120,7 @@ def test_typing_a_start_date_shows_the_working_day_it_is_due(uk_page: Page, days
     """Weekends and bank holidays in England are skipped; day 1 is the first working day after the start date."""
     uk_page.goto(REFER)
     block = calculator(uk_page, "refer-significant-harm", days)
-    type_date(block.locator("input[type=date]"), start)
+    type_date(block, start)
     expect(block.locator(".wt-deadline__result")).to_contain_text(f"Due by {due}")
 
 
@@ -132,7 +128,7 @@ def test_five_working_days_across_the_new_year_lists_the_bank_holidays_skipped(u
     """A notification from 22 December 2023 is due on 3 January 2024, passing three bank holidays."""
     uk_page.goto("/trees/notifying-a-serious-incident/#node-notify")
     block = calculator(uk_page, "notify", 5)
-    type_date(block.locator("input[type=date]"), "2023-12-22")
+    type_date(block, "2023-12-22")
     result = block.locator(".wt-deadline__result")
     expect(result).to_contain_text("Due by Wednesday 3 January 2024")
     expect(result).to_contain_text("Christmas Day (Monday 25 December 2023)")
@@ -143,8 +139,9 @@ def test_the_calculator_is_labelled_announced_and_says_what_it_is(uk_page: Page)
     """A named date field, a polite live region for the answer, the years covered and 'not guidance'."""
     uk_page.goto(REFER)
     step = uk_page.locator('[data-node="node-refer-significant-harm"]')
-    field = step.get_by_label("Date to count from (the strategy discussion)")
-    expect(field).to_have_attribute("type", "date")
+    date = step.get_by_role("group", name="Date to count from (the strategy discussion)")
+    for part in ("Day", "Month", "Year"):
+        expect(date.get_by_label(part)).to_have_attribute("inputmode", "numeric")
     expect(calculator(uk_page, "refer-significant-harm", 15).locator(".wt-deadline__result")).to_have_attribute(
         "aria-live", "polite"
     )
@@ -156,8 +153,18 @@ def test_a_date_outside_the_known_years_is_refused_in_words(uk_page: Page) -> No
     """No answer is guessed where the bank holidays are not known."""
     uk_page.goto(REFER)
     block = calculator(uk_page, "refer-significant-harm", 1)
-    type_date(block.locator("input[type=date]"), f"{LAST_YEAR + 2}-01-05")
+    type_date(block, f"{LAST_YEAR + 2}-01-05")
     expect(block.locator(".wt-deadline__result")).to_contain_text("only knows the bank holidays")
+
+
+def test_an_impossible_date_is_refused_and_nothing_is_said_while_typing(uk_page: Page) -> None:
+    """29 February 2023 does not exist; a half-typed year gives no answer yet."""
+    uk_page.goto(REFER)
+    block = calculator(uk_page, "refer-significant-harm", 1)
+    type_date(block, "2023-02-29")
+    expect(block.locator(".wt-deadline__result")).to_have_text(re.compile("^Enter a real date"))
+    block.get_by_label("Year").fill("202")
+    expect(block.locator(".wt-deadline__result")).to_have_text("")
 
 
 def test_the_calculator_works_inside_the_navigator(uk_page: Page) -> None:
@@ -166,8 +173,8 @@ def test_the_calculator_works_inside_the_navigator(uk_page: Page) -> None:
     navigator = uk_page.locator(".wt-navigator")
     expect(navigator.locator(".wt-navigator__step")).to_have_text("Refer to children's social care now")
     block = navigator.locator('.wt-deadline[data-working-days="1"]')
-    field = block.get_by_label("Date to count from (a referral being received)")
-    type_date(field, "2024-02-28")
+    expect(block.get_by_role("group", name="Date to count from (a referral being received)")).to_be_visible()
+    type_date(block, "2024-02-28")
     expect(block.locator(".wt-deadline__result")).to_contain_text("Due by Thursday 29 February 2024")
 
 
@@ -182,6 +189,6 @@ def test_without_javascript_the_rule_is_given_in_words(browser: Browser, base_ur
             "within 15 working days from the strategy discussion. Counting 15 working days: day 1 is the first "
             "working day after that date, and Saturdays, Sundays and bank holidays in England are not working days."
         )
-        expect(block.locator("input[type=date]")).to_be_hidden()
+        expect(block.get_by_label("Day")).to_be_hidden()
     finally:
         context.close()

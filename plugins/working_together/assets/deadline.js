@@ -1,7 +1,7 @@
 /* Working Together: working-day deadline calculators on decision-tree outcomes.
  *
  * Each outcome with a time limit in working days carries a .wt-deadline block: the rule in words (all a
- * reader without JavaScript gets), a date input and a live result. The count runs here, over the bank
+ * reader without JavaScript gets), day, month and year fields and a live result. The count runs here, over the bank
  * holidays in England that bank-holidays.js (written at build time) puts in window.wtBankHolidays.
  * Nothing is sent anywhere. One listener on the document serves every calculator, including the copies the
  * navigator makes of an outcome.
@@ -15,12 +15,11 @@
   var data = window.wtBankHolidays;
   var DAY = 24 * 60 * 60 * 1000;
 
-  /* Dates are handled as UTC midnights, so daylight saving never shifts a day. */
-  function parse(value) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (!match) return null;
-    var date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-    return date.getUTCDate() === +match[3] ? date : null;
+  /* Dates are handled as UTC midnights, so daylight saving never shifts a day. Null unless a real date. */
+  function dateFrom(day, month, year) {
+    if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null;
+    var date = new Date(Date.UTC(+year, +month - 1, +day));
+    return date.getUTCDate() === +day && date.getUTCMonth() === +month - 1 ? date : null;
   }
 
   function iso(date) {
@@ -52,11 +51,19 @@
     return { due: date, skipped: skipped };
   }
 
-  function result(calculator, value) {
+  function field(calculator, part) {
+    return calculator.querySelector(".wt-deadline__" + part).value.trim();
+  }
+
+  function result(calculator) {
     var days = Number(calculator.getAttribute("data-working-days"));
-    var start = parse(value);
-    if (!value) return "";
-    if (!start) return "Enter a whole date, for example 28/02/2024.";
+    var day = field(calculator, "day");
+    var month = field(calculator, "month");
+    var year = field(calculator, "year");
+    // Say nothing while the reader is still typing: only once the year has four digits.
+    if (!/^\d{4}$/.test(year)) return "";
+    var start = dateFrom(day, month, year);
+    if (!start) return "Enter a real date: day, month and year in figures, for example 28 2 2024.";
     if (!data) return "The list of bank holidays did not load, so the date cannot be worked out.";
     // The last year needs room for the count to run into the next one.
     if (start.getUTCFullYear() < data.first || start.getUTCFullYear() >= data.last) {
@@ -72,17 +79,15 @@
 
   function update(event) {
     var input = event.target;
-    if (!input.classList || !input.classList.contains("wt-deadline__start")) return;
-    var calculator = input.closest(".wt-deadline");
+    var calculator = input.closest && input.closest(".wt-deadline");
     var output = calculator && calculator.querySelector(".wt-deadline__result");
-    if (!output) return;
-    var text = result(calculator, input.value);
+    if (!output || input.tagName !== "INPUT") return;
+    var text = result(calculator);
     // A live region speaks on change: set the text only when it differs, so one answer is read once.
     if (output.textContent !== text) output.textContent = text;
   }
 
   document.addEventListener("input", update);
-  document.addEventListener("change", update);
   // The form is shown only where this script runs; without it the rule in words stands alone.
   document.documentElement.classList.add("wt-deadlines-ready");
 })();

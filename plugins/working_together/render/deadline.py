@@ -60,8 +60,15 @@ def deadline_calculator(deadline: Deadline) -> str:
         f'<div class="wt-deadline" data-working-days="{deadline.days}">'
         f'<p class="wt-deadline__rule">{rule}</p>'
         '<div class="wt-deadline__form">'
-        f'<p><label>{label}: <input type="date" class="wt-deadline__start" '
-        f'min="{FIRST_YEAR}-01-01" max="{LAST_YEAR}-12-31"></label></p>'
+        # GOV.UK's date pattern: three labelled number fields in a fieldset. It types the same in every browser
+        # (a type=date control orders its parts by the browser's language) and costs far less to lay out.
+        f'<fieldset class="wt-deadline__date"><legend>{label}</legend>'
+        + "".join(
+            f'<label>{part} <input class="wt-deadline__{part.lower()}" type="text" inputmode="numeric" '
+            f'maxlength="{size}" size="{size}" autocomplete="off"></label>'
+            for part, size in (("Day", 2), ("Month", 2), ("Year", 4))
+        )
+        + "</fieldset>"
         '<p class="wt-deadline__result" aria-live="polite"></p>'
         f'<p class="wt-deadline__note">A calculation aid, not guidance: it counts bank holidays in England from '
         f"{FIRST_YEAR} to {LAST_YEAR}, and nothing you enter leaves this page. Local arrangements may differ.</p>"
