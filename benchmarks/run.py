@@ -347,7 +347,7 @@ def summary(results: dict) -> str:
                     f"{'yes' if row['diagram_library'] else 'no'} |"
                 )
         lines += ["", f"Target: chapter ≤ {weight['target_chapter_first_view_kb']} KB first view; "
-                  "no diagram library anywhere (flowcharts are SVG laid out by Graphviz at build time).", ""]  # fmt: skip
+                  "no diagram library anywhere (flowcharts: SVG laid out by Graphviz at build time).", ""]  # fmt: skip
     if nav := results.get("navigator"):
         ok = "met" if nav["median_ms"] < nav["target_ms"] else "MISSED"
         lines += [
