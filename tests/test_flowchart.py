@@ -19,7 +19,7 @@ TREES = sorted(path.stem for path in (PROJECT / "decision_trees").glob("*.yml"))
 LONG = "A practitioner's very long answer that goes on and on, well past any sensible width for one line of a chart"
 
 # Every text (node text or answer) in the drawing, as the union of its lines' boxes in page pixels, and the
-# pairs that intersect; plus answers that sit on a box they do not belong to.
+# pairs that intersect or come within 3 px; plus answers that sit on a box they do not belong to.
 OVERLAPS = """(svg) => {
   const groups = [...svg.querySelectorAll('g.wt-flow-node, g.wt-flow-edge')];
   const labels = groups.map((g) => {
@@ -30,8 +30,10 @@ OVERLAPS = """(svg) => {
   });
   const shapes = [...svg.querySelectorAll('.wt-flow-box')]
     .map((b) => ({g: b.parentNode, r: b.getBoundingClientRect()}));
+  // Closer than GAP pixels counts too: answers that touch read as one phrase.
+  const GAP = 3;
   const hit = (a, b) =>
-    a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
   const found = [];
   labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => { if (hit(a, b)) found.push([a.text, b.text]); }));
   labels.filter((l) => l.g.matches('.wt-flow-edge')).forEach((l) => shapes.forEach((s) => {

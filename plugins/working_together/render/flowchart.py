@@ -72,7 +72,7 @@ def _graph(tree: Tree) -> tuple[str, dict[str, list[str]]]:
     lines: dict[str, list[str]] = {}
     dot = [
         "digraph tree {",
-        f'  graph [rankdir=TB, nodesep=0.3, ranksep=0.4, pad=0.1, fontname="{FONT}"];',
+        f'  graph [rankdir=TB, nodesep=0.5, ranksep=0.4, pad=0.1, fontname="{FONT}"];',
         f'  node [shape=box, style=rounded, margin="0.14,0.08", fontname="{FONT}", fontsize={NODE_FONT_SIZE}];',
         f'  edge [fontname="{FONT}", fontsize={LABEL_FONT_SIZE}, arrowsize=0.8];',
     ]
