@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test validate lint bench hostile clean install browser offline pdf
+.PHONY: serve build test validate lint bench hostile clean install browser graphviz offline pdf
 
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -18,7 +18,12 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed graphviz
+
+# Debian's Graphviz lays out the tree flowcharts at build time, measuring text in Liberation Sans (Arial's metrics),
+# which the stylesheet then draws the labels in.
+graphviz:
+	@dpkg -s graphviz fonts-liberation2 >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q graphviz fonts-liberation2; }
 
 # Debian's Chromium drives the browser tests (never `playwright install`).
 browser:

@@ -76,6 +76,7 @@ def plain_mkdocs_project(folder: Path) -> Path:
     from working_together.publish.nav import guidance_nav
     from working_together.render import generated_pages
     from working_together.render.abbreviations import abbreviations
+    from working_together.render.deadline import HOLIDAYS_SCRIPT, bank_holidays_script
 
     corpus, problems = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
     assert not problems, problems
@@ -89,13 +90,17 @@ def plain_mkdocs_project(folder: Path) -> Path:
         (docs / src).write_text(markdown, encoding="utf-8")
     assets = docs / "assets" / "working-together"
     shutil.copytree(PROJECT / "plugins/working_together/assets", assets, ignore=shutil.ignore_patterns("*.py"))
+    (assets / HOLIDAYS_SCRIPT).write_text(bank_holidays_script(), encoding="utf-8")
     from mkdocs.utils.yaml import yaml_load  # resolves mkdocs.yml's !ENV tags as MkDocs does
 
     config = yaml_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "working-together" in p)]
     config["nav"] = [config["nav"][0], *guidance_nav(corpus), *config["nav"][1:]]
     config["extra_css"] = ["assets/working-together/working-together.css"]
-    config["extra_javascript"] = ["assets/working-together/working-together.js", "assets/working-together/navigator.js"]
+    config["extra_javascript"] = [
+        f"assets/working-together/{name}"
+        for name in ("working-together.js", "navigator.js", HOLIDAYS_SCRIPT, "deadline.js")
+    ]
     config["theme"]["custom_dir"] = str(PROJECT / "plugins/working_together/templates")
     # The same abbreviation markup our plugin configures, so both builds write the same pages.
     config["markdown_extensions"].append({"abbr": {"glossary": abbreviations(corpus)}})
@@ -344,7 +349,7 @@ def summary(results: dict) -> str:
                     f"{'yes' if row['diagram_library'] else 'no'} |"
                 )
         lines += ["", f"Target: chapter ≤ {weight['target_chapter_first_view_kb']} KB first view; "
-                  "no diagram library anywhere (flowcharts are SVG drawn at build time).", ""]  # fmt: skip
+                  "no diagram library anywhere (flowcharts: SVG laid out by Graphviz at build time).", ""]  # fmt: skip
     if nav := results.get("navigator"):
         ok = "met" if nav["median_ms"] < nav["target_ms"] else "MISSED"
         lines += [

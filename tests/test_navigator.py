@@ -66,11 +66,53 @@ def test_an_earlier_answer_can_be_changed_and_the_tree_restarted(tree: Page) -> 
 
 
 def test_keyboard_only_use_moves_focus_to_each_new_step(tree: Page) -> None:
-    """Tab to an answer, press Enter, and focus lands on the new heading; a live region announces it."""
+    """Tab to an answer, press Enter, and focus lands on the new heading, which is what a screen reader reads."""
     tree.locator(".wt-navigator").get_by_role("button", name="No", exact=True).focus()
     tree.keyboard.press("Enter")
     expect(navigator_heading(tree)).to_be_focused()
-    expect(tree.locator(".wt-navigator [aria-live=polite]")).to_have_text("Outcome: See the child alone")
+    expect(navigator_heading(tree)).to_have_text("See the child alone")
+
+
+# Every text the page's live regions are given, in order, from page load on: what a screen reader would speak
+# besides the focused element.
+LIVE_LOG = """() => {
+  window.spoken = [];
+  new MutationObserver(() => document.querySelectorAll('[aria-live]').forEach((region) => {
+    const text = region.textContent.trim();
+    if (text && region.dataset.said !== text) window.spoken.push(text);
+    region.dataset.said = text;
+  })).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def test_each_new_step_is_announced_once(tree: Page) -> None:
+    """An answer moves focus to the new heading and the live region stays silent; Back, which leaves focus where
+    it was, is spoken by the live region instead. Page load speaks nothing."""
+    tree.evaluate(LIVE_LOG)
+    tree.locator(".wt-navigator").get_by_role("button", name="No", exact=True).click()
+    expect(navigator_heading(tree)).to_be_focused()
+    tree.get_by_role("button", name="Start again").click()
+    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
+    assert tree.evaluate("window.spoken") == []
+    tree.go_back()
+    expect(navigator_heading(tree)).to_have_text("See the child alone")
+    assert tree.evaluate("window.spoken") == ["Outcome: See the child alone"]
+
+
+def test_screen_reader_only_text_is_not_shown(tree: Page) -> None:
+    """The live region and the hidden part of 'Change' are read by screen readers but take no room on screen."""
+    tree.locator(".wt-navigator").get_by_role("button", name="No", exact=True).click()
+    change = tree.get_by_role("button", name="Change answer to: Has the child been seen alone?")
+    expect(change).to_be_visible()
+    hidden = tree.locator(".wt-navigator .wt-visually-hidden")
+    expect(hidden).to_have_count(2)  # the live region and the rest of the "Change" button's name
+    for box in (element.bounding_box() for element in hidden.all()):
+        assert box is not None and box["width"] <= 1 and box["height"] <= 1
+
+
+def test_the_answers_are_grouped_under_the_question(tree: Page) -> None:
+    """'Yes' and 'No' keep their question in a screen reader's list of controls."""
+    expect(tree.get_by_role("group", name="Has the child been seen alone?")).to_have_count(1)
 
 
 def test_back_and_forward_and_a_shared_link_restore_the_state(tree: Page, small_url: str) -> None:

@@ -93,6 +93,26 @@ CASES = [
         ],
     ),
     (
+        "a deadline the outcome does not cite",
+        ("    cites: [child-seen-alone]\n", "    cites: [child-seen-alone]\n    deadlines: [referral-decision]\n"),
+        [
+            "decision_trees/worried.yml:17:17: worried.see-child: deadline 'referral-decision' is not among"
+            " the provisions this outcome cites — cite it too"
+        ],
+    ),
+    (
+        "a deadline whose provision sets no working-day time limit",
+        (
+            "    cites: [referral-decision, child-seen-alone]\n",
+            "    cites: [referral-decision, child-seen-alone]\n    deadlines: [child-seen-alone]\n",
+        ),
+        [
+            "decision_trees/worried.yml:21:17: worried.refer: provision 'child-seen-alone' sets no time limit in"
+            " working days in the 2010 edition (no timescale) — remove it from 'deadlines', or give that version"
+            " a timescale 'within: N working days'"
+        ],
+    ),
+    (
         "unknown edition",
         ('edition: "2010"', 'edition: "2011"'),
         [

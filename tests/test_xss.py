@@ -44,6 +44,14 @@ SMALL_OVERLAY = (
     "    node: refer\n"
     "    text: Out of hours, call the front door.\n"
 )
+TIMESCALE = (
+    "        timescale:\n"
+    "          what: Decide on the referral\n"
+    "          within: one working day\n"
+    "          by: [social-worker]\n"
+    "          from: the referral\n"
+    "          quote: within one working day\n"
+)
 FIELDS = {
     "provision title": (PROVISIONS, "title: Deciding on a referral", "title"),
     "provision text": (PROVISIONS, "text: Referrals should", "text"),
@@ -65,6 +73,8 @@ FIELDS = {
     "tree outcome text": (TREE, "cites: [child-seen-alone]", "text"),
     "tree contact": (TREE, "timescale:", "contact"),
     "tree timescale": (TREE, "timescale:", "timescale"),
+    "timescale what": (PROVISIONS, "what: Decide on the referral", "what"),
+    "timescale from": (PROVISIONS, "from: the referral", "from"),
     "source title": (SOURCE, "title: A report", "title"),
     "source attribution": (SOURCE, "attribution:", "attribution"),
     "role description": (ROLES, "description:", "description"),
@@ -113,6 +123,18 @@ def small_project(folder: Path) -> Path:
         folder / "mkdocs.yml",
         "      guidance_dir: guidance\n",
         f"      guidance_dir: guidance\n      overlay: {OVERLAY}\n",
+    )
+    # A time limit in working days on the outcome, so the deadline calculator's text is on the tree page too.
+    replace_in(
+        folder / PROVISIONS,
+        "    title: Deciding on a referral\n",
+        "    title: Deciding on a referral\n    roles: [social-worker]\n",
+    )
+    replace_in(folder / PROVISIONS, "        text: Referrals should", TIMESCALE + "        text: Referrals should")
+    replace_in(
+        folder / TREE,
+        "    cites: [referral-decision, child-seen-alone]\n",
+        "    cites: [referral-decision, child-seen-alone]\n    deadlines: [referral-decision]\n",
     )
     (folder / "docs").mkdir()
     for page in (PROJECT / "docs").glob("*.md"):

@@ -19,6 +19,17 @@ CHAPTER_STATUSES = ("statutory", "non-statutory")
 CROSS_REFERENCE = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 
 
+NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+        start=1,
+    )
+}  # fmt: skip
+WORKING_DAYS = re.compile(r"(?:a maximum of )?(?P<count>[0-9]+|[a-z]+) working days?", re.IGNORECASE)
+
+
 @dataclass
 class Footnote:
     """A footnote printed at the foot of a source's page: its number as printed and its cleaned text."""
@@ -273,6 +284,8 @@ class TreeNode:
     cites: list[str]
     cite_positions: list[Position]
     position: Position
+    deadlines: list[str] = field(default_factory=list)  # cited provisions whose working-day time limit applies
+    deadline_positions: list[Position] = field(default_factory=list)
 
     @property
     def is_outcome(self) -> bool:
@@ -409,6 +422,15 @@ class Timescale:
     quote: str  # part of one of the version's evidence quotes that states the time limit
     position: Position
     by_positions: list[Position] = field(default_factory=list)
+
+    @property
+    def working_days(self) -> int | None:
+        """The number of working days the period counts ("one working day", "45 working days"), else None."""
+        match = WORKING_DAYS.fullmatch(" ".join(self.period.split()))
+        if not match:
+            return None
+        count = match["count"].lower()
+        return int(count) if count.isdigit() else NUMBER_WORDS.get(count)
 
 
 @dataclass

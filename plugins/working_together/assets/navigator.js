@@ -40,7 +40,8 @@
       self.nodes[node.getAttribute("data-node")] = node;
     });
     this.start = root.getAttribute("data-start");
-    this.live = el("p", { "class": "md-visually-hidden", "aria-live": "polite" });
+    // Material defines no visually-hidden class of its own, so ours is in working-together.css.
+    this.live = el("p", { "class": "wt-visually-hidden", "aria-live": "polite" });
     this.view = el("div", { "class": "wt-navigator__view" });
     root.appendChild(el("h2", { "class": "wt-navigator__title", text: "Find your next step" }));
     root.appendChild(this.view);
@@ -69,14 +70,16 @@
 
   Navigator.prototype.go = function (indices) {
     var hash = "#path=" + indices.join(".");
-    this.moveFocus = true;
     // Render on the click itself (not a task later, on hashchange); pushState keeps the answer in
     // the history, so Back still fires hashchange and goes one step back.
     if (location.hash !== hash) history.pushState(null, "", hash);
-    this.render(indices);
+    this.render(indices, "focus");
   };
 
-  Navigator.prototype.render = function (indices) {
+  /* how: "focus" moves focus to the new step's heading, which a screen reader reads, so the live region stays
+     silent (each step is announced once); "announce" (Back/Forward, where focus stays put) speaks the step
+     through the live region instead; "quiet" (page load) does neither. */
+  Navigator.prototype.render = function (indices, how) {
     var self = this;
     var state = this.walk(indices);
     var view = this.view;
@@ -87,7 +90,7 @@
       state.steps.forEach(function (step, position) {
         var change = el("button", { type: "button", "class": "md-button wt-trail__change" });
         change.textContent = "Change";
-        change.appendChild(el("span", { "class": "md-visually-hidden", text: " answer to: " + text(step.node.querySelector("h3")) }));
+        change.appendChild(el("span", { "class": "wt-visually-hidden", text: " answer to: " + text(step.node.querySelector("h3")) }));
         change.addEventListener("click", function () { self.go(indices.slice(0, position)); });
         trail.appendChild(el("li", {}, [
           el("span", { text: text(step.node.querySelector("h3")) + " " }),
@@ -100,22 +103,26 @@
     }
 
     var node = state.current;
-    var heading = el("h3", { tabindex: "-1", "class": "wt-navigator__step", text: text(node.querySelector("h3")) });
+    var heading = el("h3", {
+      tabindex: "-1", id: "wt-navigator-step", "class": "wt-navigator__step", text: text(node.querySelector("h3"))
+    });
     view.appendChild(heading);
     var answers = this.answers(node);
     var taken = state.steps.map(function (step) { return step.index; });
+    var announcement;
     if (answers.length) {
       Array.prototype.forEach.call(node.children, function (child) {
         if (child.tagName === "P" && !child.classList.contains("wt-answers-label")) view.appendChild(copy(child));
       });
-      var group = el("div", { role: "group", "aria-label": "Answers", "class": "wt-navigator__answers" });
+      // Named by the question, so "Yes" and "No" keep their context in a screen reader's list of buttons.
+      var group = el("div", { role: "group", "aria-labelledby": "wt-navigator-step", "class": "wt-navigator__answers" });
       answers.forEach(function (link, index) {
         var button = el("button", { type: "button", "class": "md-button md-button--primary", text: text(link) });
         button.addEventListener("click", function () { self.go(taken.concat([index])); });
         group.appendChild(button);
       });
       view.appendChild(group);
-      this.live.textContent = "Question " + (state.steps.length + 1) + ": " + heading.textContent;
+      announcement = "Question " + (state.steps.length + 1) + ": " + heading.textContent;
     } else {
       Array.prototype.forEach.call(node.children, function (child) {
         if (child.tagName !== "H3" && !child.querySelector("a.wt-start-again")) view.appendChild(copy(child));
@@ -123,15 +130,15 @@
       var print = el("button", { type: "button", "class": "md-button md-button--primary", text: "Print a record of this path" });
       print.addEventListener("click", function () { self.printRecord(state, heading.textContent); });
       view.appendChild(print);
-      this.live.textContent = "Outcome: " + heading.textContent;
+      announcement = "Outcome: " + heading.textContent;
     }
     if (state.steps.length) {
       var restart = el("button", { type: "button", "class": "md-button", text: "Start again" });
       restart.addEventListener("click", function () { self.go([]); });
       view.appendChild(restart);
     }
-    if (this.moveFocus) heading.focus();
-    this.moveFocus = false;
+    this.live.textContent = how === "announce" ? announcement : "";
+    if (how === "focus") heading.focus();
   };
 
   /* A dated record of the path, printed on its own; built here and never sent anywhere. */
@@ -172,14 +179,14 @@
     var root = document.querySelector(".wt-navigator[data-start]");
     if (!root) { active = null; return; }
     if (!root.classList.contains("wt-navigator--ready")) active = new Navigator(root);
-    active.render(indicesFromHash() || []);
+    active.render(indicesFromHash() || [], "quiet");
   }
 
   // An empty fragment is the start (the browser's back button to the bare page); #node-... anchors
   // belong to the static steps and leave the navigator as it is.
   window.addEventListener("hashchange", function () {
     var indices = location.hash.length > 1 ? indicesFromHash() : [];
-    if (active && indices) active.render(indices);
+    if (active && indices) active.render(indices, "announce");
   });
 
   // Material's document$ re-runs page scripts after instant navigation; plain load otherwise.

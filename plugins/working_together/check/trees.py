@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from ..model import Corpus, Tree
+from ..model import Corpus, Tree, TreeNode
 from ..problems import Problem
 from .suggest import did_you_mean
 
@@ -54,6 +54,7 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                     f"provision '{cited}' is not in the {tree.edition} edition",
                     f"cite a provision of the {tree.edition} edition",
                 )
+        yield from _deadline_problems(corpus, tree, node)
     yield from _reachability_problems(tree)
 
 
@@ -71,6 +72,30 @@ def misspelt_nodes(tree: Tree) -> set[str]:
 def has_broken_next(tree: Tree) -> bool:
     """Whether an answer leads to a node that does not exist (the tree check reports it)."""
     return any(answer.next not in tree.nodes for node in tree.nodes.values() for answer in node.answers)
+
+
+def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
+    """Each deadline is a cited provision whose timescale in the tree's edition counts working days."""
+    where = f"{tree.id}.{node.id}"
+    for cited, position in zip(node.deadlines, node.deadline_positions, strict=True):
+        provision = corpus.provisions.get(cited)
+        version = provision.version_in(tree.edition) if provision else None
+        if node.answers:
+            yield Problem(
+                position, where, "a question has no deadline", "move 'deadlines' to the outcome it belongs to"
+            )
+        elif cited not in node.cites:
+            yield Problem(
+                position, where, f"deadline '{cited}' is not among the provisions this outcome cites", "cite it too"
+            )
+        elif version is None or version.timescale is None or version.timescale.working_days is None:
+            found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
+            yield Problem(
+                position,
+                where,
+                f"provision '{cited}' sets no time limit in working days in the {tree.edition} edition ({found})",
+                "remove it from 'deadlines', or give that version a timescale 'within: N working days'",
+            )
 
 
 def _reachability_problems(tree: Tree) -> Iterator[Problem]:

@@ -514,4 +514,6 @@ def _tree_node(item: Mapping) -> TreeNode:
         cites=list(item.get("cites", [])),
         cite_positions=_item_positions(item, "cites"),
         position=item.position,
+        deadlines=list(item.get("deadlines", [])),
+        deadline_positions=_item_positions(item, "deadlines"),
     )

@@ -23,6 +23,7 @@ from ..model import Corpus
 from ..problems import ContentError, Problem
 from ..render import generated_pages, paths
 from ..render.abbreviations import abbreviations
+from ..render.deadline import HOLIDAYS_SCRIPT, bank_holidays_script
 from ..render.feed import changes_feed
 from ..render.markdown import escape_html
 from ..render.overlay import local_home_block
@@ -43,6 +44,7 @@ ASSETS = (
     "working-together.css",
     "working-together.js",
     "navigator.js",
+    "deadline.js",
     "iframe-worker-shim.js",
     "iframe-worker-scope.js",
     "print.css",
@@ -103,6 +105,9 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_css.append(f"{ASSET_DIR}/working-together.css")
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
+        # The bank holidays first: deadline.js reads them when it starts.
+        config.extra_javascript.append(f"{ASSET_DIR}/{HOLIDAYS_SCRIPT}")
+        config.extra_javascript.append(f"{ASSET_DIR}/deadline.js")
         _expand_abbreviations(config, corpus)
         _align_with_attributes(config)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
@@ -133,6 +138,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
         files.append(File.generated(config, paths.FEED, content=feed))
         _add_assets(files, config)
+        files.append(File.generated(config, f"{ASSET_DIR}/{HOLIDAYS_SCRIPT}", content=bank_holidays_script()))
         # Every page of this good build, kept across rebuilds so each shows the problems page while broken.
         self.last_pages = {file.src_uri for file in files.documentation_pages()}
         if self.rebuilding_less:

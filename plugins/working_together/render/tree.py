@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import STRENGTHS, Corpus, Tree, TreeNode
 from . import paths
+from .deadline import deadline_calculator, outcome_deadlines
 from .flowchart import flowchart_svg
 from .labels import strength_badge
 from .markdown import escape, escape_html
@@ -110,6 +111,7 @@ def _outcome(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
         parts.append(f"**Who to contact:** {escape(node.contact)}")
     if node.timescale:
         parts.append(f"**By when:** {escape(node.timescale)}")
+    parts += [deadline_calculator(deadline) for deadline in outcome_deadlines(corpus, tree, node)]
     citations = []
     for cited in node.cites:
         placement = edition.placements[cited]
