@@ -28,8 +28,9 @@ from ..render.problems import problems_page
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .link_targets import mark_link_targets
+from .material_markup import corrected
 from .nav import guidance_nav
-from .search import with_search_front_matter
+from .search import SEARCH_WORKER, search_worker, with_our_search_worker, with_search_front_matter, with_search_words
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 
 log = get_plugin_logger(__name__)
@@ -38,8 +39,10 @@ ASSETS = (
     "working-together.css",
     "working-together.js",
     "navigator.js",
+    "header.js",
     "iframe-worker-shim.js",
     "print.css",
+    SEARCH_WORKER,
 )
 ASSET_DIR = "assets/working-together"
 
@@ -79,6 +82,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_css.append(f"{ASSET_DIR}/working-together.css")
         config.extra_javascript.append(f"{ASSET_DIR}/working-together.js")
         config.extra_javascript.append(f"{ASSET_DIR}/navigator.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/header.js")
         _expand_abbreviations(config, corpus)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
         _offline_search_shim(config)
@@ -127,7 +131,17 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         edition = page_edition(self.corpus, page.url)
         stamp = stamp_html(self.corpus, edition, self.build)
         output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
-        return _with_feed_link(output, page, config)
+        return _with_feed_link(corrected(with_our_search_worker(output, ASSET_DIR)), page, config)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        # The 404 page is rendered from a theme template, not as a page: it searches with our worker too.
+        return corrected(with_our_search_worker(output_content, ASSET_DIR))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Material's search plugin, listed before ours, has written its index; the offline plugin, after ours,
+        # turns the finished index into search_index.js.
+        if self.corpus is not None:
+            with_search_words(Path(config.site_dir) / "search" / "search_index.json", self.corpus)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
@@ -171,7 +185,10 @@ def _offline_search_shim(config: MkDocsConfig) -> None:
 def _add_assets(files: Files, config: MkDocsConfig) -> None:
     package = resources.files("working_together.assets")
     for name in ASSETS:
-        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=package.joinpath(name).read_bytes()))
+        content = package.joinpath(name).read_bytes()
+        if name == SEARCH_WORKER:
+            content = search_worker(content.decode("utf-8"), ASSET_DIR).encode("utf-8")
+        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
 
 
 def _problem_files(files: Files, config: MkDocsConfig, problems: list[Problem], last_pages: set[str]) -> Files:

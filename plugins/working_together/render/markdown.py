@@ -20,6 +20,8 @@ from ..model import CROSS_REFERENCE
 # ({ }) and table cells.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
 _SPACE = re.compile(r"\s+")
+_HTML_REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_HTML_OR_MARKDOWN_SPECIAL = re.compile(r"""[&<>"'\\`*_{}\[\]()#+\-.!>|]""")
 
 
 def escape(text: str) -> str:
@@ -32,8 +34,13 @@ def escape_html(text: str) -> str:
     """Text for raw HTML (an element's content or a double-quoted attribute), also inert if Markdown reads it."""
     # Inline HTML inside a Markdown paragraph still has Markdown's link and emphasis patterns run over it
     # (they come before raw HTML), so their characters become numeric references, which HTML decodes.
-    escaped = html.escape(_SPACE.sub(" ", text).strip(), quote=True)
-    return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group(1))};", escaped)
+    # One pass, so the "#" of a reference just written is never escaped again ("'" once became "&&#35;x27;").
+    return _HTML_OR_MARKDOWN_SPECIAL.sub(_reference, _SPACE.sub(" ", text).strip())
+
+
+def _reference(match: re.Match[str]) -> str:
+    character = match.group(0)
+    return _HTML_REFERENCES.get(character) or f"&#{ord(character)};"
 
 
 def render_text(text: str, link_for: Callable[[str], str]) -> str:
