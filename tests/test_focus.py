@@ -67,7 +67,8 @@ JUDGE = (
             const x = left + (right - left) * fx, y = top + (bottom - top) * fy;
             inside++;
             const hit = document.elementFromPoint(x, y);
-            if (hit && (hit === el || el.contains(hit))) seen++;
+            // The element, something inside it, or an ancestor (whose box cannot paint over its child) is drawn.
+            if (hit && (hit === el || el.contains(hit) || hit.contains(el))) seen++;
             else if (hit && (hit.closest('.md-header') || hit.closest('.md-top'))) underHeader++;
             else over = hit;
         }

@@ -1,8 +1,11 @@
-/* Material's menu button, usable from the keyboard and named for screen readers (WCAG 2.1.1, 4.1.2).
+/* Material's header controls, usable from the keyboard.
+   The menu button is named for screen readers and works from the keyboard (WCAG 2.1.1, 4.1.2).
    Below 76.25em the header's menu button is a <label for="__drawer"> (a checkbox toggles the drawer with CSS
    alone): it could not be focused and had no role or name. Here it becomes a named button that Enter and Space
    open; opening moves focus to the drawer's first link, and Escape closes it and returns focus to the button.
-   Without JavaScript the label still opens the drawer with a click. */
+   Without JavaScript the label still opens the drawer with a click.
+   Tab from the search field: on a phone the open search locks the page's scrolling, so the next control took
+   focus below the fold, unseen (2.4.7); once the search has closed, that control is scrolled into view. */
 (function () {
   "use strict";
 
@@ -34,6 +37,20 @@
       button.focus();
     });
   }
+
+  var leavingSearch = false;
+  document.addEventListener("keydown", function (event) {
+    leavingSearch = event.key === "Tab" && event.target.matches(".md-search__input");
+  }, true);
+  document.addEventListener("focusin", function (event) {
+    if (!leavingSearch) return;
+    leavingSearch = false;
+    var next = event.target;
+    setTimeout(function () {
+      var box = next.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= window.innerHeight) next.scrollIntoView({ block: "nearest" });
+    }, 50);
+  });
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(enhance);
