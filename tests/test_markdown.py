@@ -70,3 +70,13 @@ def test_raw_html_text_keeps_markdown_links_inert_too() -> None:
     escaped = escape_html('[click](javascript:alert(1) "t") ![i](x)')
     assert escaped == "&#91;click&#93;&#40;javascript:alert&#40;1&#41; &quot;t&quot;&#41; &#33;&#91;i&#93;&#40;x&#41;"
     assert html.unescape(escaped) == '[click](javascript:alert(1) "t") ![i](x)'
+
+
+@pytest.mark.parametrize("text", ["a parent's difficulties", "children's social care", "#1 & 'quoted' (2015)"])
+def test_raw_html_text_decodes_to_exactly_the_text_once(text: str) -> None:
+    """An apostrophe is escaped once: a browser reads "parent's", never "parent&#x27;s" (review D8)."""
+    rendered = python_markdown.markdown(
+        f'<p><button data-citation="{escape_html(text)}">{escape_html(text)}</button></p>'
+    )
+    assert html.unescape(escape_html(text)) == text
+    assert "&amp;#" not in rendered and "&&#" not in rendered

@@ -133,7 +133,9 @@ def test_recall_at_five_is_at_least_ninety_percent(site: Path) -> None:
     assert recall >= RECALL_FLOOR, misses
 
 
-@pytest.mark.parametrize(("query", "targets"), QUERIES[:3])
+@pytest.mark.parametrize(
+    ("query", "targets"), [q for q in QUERIES if q[0] in ("LADO", "notify Ofsted", "child seen alone")]
+)
 def test_a_miss_is_detected(site: Path, query: str, targets: tuple[str, ...]) -> None:
     """The measure can fail: a query for words no page holds finds none of the expected pages."""
     engine = search_engine(site / "search" / "search_index.json")

@@ -32,9 +32,10 @@ from .citations import resolve_citations
 from .config import WorkingTogetherConfig
 from .csp import with_policy
 from .link_targets import mark_link_targets
+from .material_markup import corrected
 from .nav import guidance_nav
 from .rebuild import DirtyNotice, GeneratedPage, RebuildMemory, SearchIndexMerge, TemplateCache
-from .search import with_search_front_matter
+from .search import SEARCH_WORKER, search_worker, with_our_search_worker, with_search_front_matter, with_search_words
 from .stamp import add_stamp, page_edition, print_style, stamp_html, stamp_text, this_build
 from .toc import without_source_headings
 
@@ -45,9 +46,11 @@ ASSETS = (
     "working-together.js",
     "navigator.js",
     "deadline.js",
+    "header.js",
     "iframe-worker-shim.js",
     "iframe-worker-scope.js",
     "print.css",
+    SEARCH_WORKER,
 )
 ASSET_DIR = "assets/working-together"
 
@@ -108,6 +111,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         # The bank holidays first: deadline.js reads them when it starts.
         config.extra_javascript.append(f"{ASSET_DIR}/{HOLIDAYS_SCRIPT}")
         config.extra_javascript.append(f"{ASSET_DIR}/deadline.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/header.js")
         _expand_abbreviations(config, corpus)
         _align_with_attributes(config)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
@@ -183,7 +187,17 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         edition = page_edition(self.corpus, page.url)
         stamp = stamp_html(self.corpus, edition, self.build)
         output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
-        return _with_feed_link(output, page, config)
+        return _with_feed_link(corrected(with_our_search_worker(output, ASSET_DIR)), page, config)
+
+    def _search_worker_in_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # The 404 page is rendered from a theme template, not as a page: it searches with our worker too.
+        return corrected(with_our_search_worker(output_content, ASSET_DIR))
+
+    def _search_words(self, config: MkDocsConfig) -> None:
+        # Material's search plugin, listed before ours, has written its index; the offline plugin, after ours,
+        # turns the finished index into search_index.js.
+        if self.corpus is not None:
+            with_search_words(Path(config.site_dir) / "search" / "search_index.json", self.corpus)
 
     # Last of every plugin's on_post_page: the policy hashes the inline scripts and styles of the final HTML.
     @event_priority(-100)
@@ -196,10 +210,12 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
 
     # Last, as above: theme pages such as 404.html carry the policy too.
     @event_priority(-100)
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+    def _protect_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
             return output_content
         return _with_policy(output_content, template_name, self.serving)
+
+    on_post_template = CombinedEvent(_search_worker_in_template, _protect_template)
 
     # First, before Material's search plugin merges its index of the rebuilt pages with the last build's.
     @event_priority(100)
@@ -215,7 +231,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             if self.corpus is not None:
                 self.memory.completed()
 
-    on_post_build = CombinedEvent(_before_search_index, _after_search_index)
+    on_post_build = CombinedEvent(_before_search_index, _search_words, _after_search_index)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
@@ -301,7 +317,10 @@ def _offline(config: MkDocsConfig) -> bool:
 def _add_assets(files: Files, config: MkDocsConfig) -> None:
     package = resources.files("working_together.assets")
     for name in ASSETS:
-        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=package.joinpath(name).read_bytes()))
+        content = package.joinpath(name).read_bytes()
+        if name == SEARCH_WORKER:
+            content = search_worker(content.decode("utf-8"), ASSET_DIR).encode("utf-8")
+        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
 
 
 def _problem_files(files: Files, config: MkDocsConfig, problems: list[Problem], last_pages: set[str]) -> Files:

@@ -1,8 +1,17 @@
-"""Search ranking for generated pages, given as Material's front matter `search: boost:`."""
+"""Search: ranking for generated pages (Material's front matter `search: boost:`) and our search worker."""
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from ..model import Corpus
 from ..render import paths
+from .search_words import synonym_groups, with_keywords
 
 # A source document is one long verbatim page indexed as a single section (its passages are not headings), so
 # every term it shares with the guidance matches there many times over and pushes the guidance itself down.
@@ -12,6 +21,8 @@ SOURCE_BOOST = 0.3
 # with the provisions they list, they came first for any title word (measured: "local authority designated
 # officer" found its provision only at rank 6). Lowered, they still answer a query for the role itself.
 LISTING_BOOST = 0.5
+# The list of all provisions repeats every title, and the glossary every abbreviation and expansion: both came
+# first for abbreviations (tests/search_queries.py: "LADO", "CDOP", "SCR", "CAF", "MAPPA"), above the guidance.
 
 
 def search_boost(src_uri: str) -> float | None:
@@ -19,7 +30,7 @@ def search_boost(src_uri: str) -> float | None:
     if src_uri.startswith("sources/") and src_uri != paths.SOURCES_INDEX:
         return SOURCE_BOOST
     listing = src_uri.startswith(("roles/", "modules/")) and src_uri not in (paths.ROLES_INDEX, paths.MODULES_INDEX)
-    if listing or src_uri == paths.COVERAGE:
+    if listing or src_uri in (paths.COVERAGE, paths.GLOSSARY, paths.PROVISIONS_INDEX):
         return LISTING_BOOST
     return None
 
@@ -30,3 +41,39 @@ def with_search_front_matter(src_uri: str, markdown: str) -> str:
     if boost is None:
         return markdown
     return f"---\nsearch:\n  boost: {boost}\n---\n\n{markdown}"
+
+
+# Material's search worker; the plugin points Material at ours (assets/search-worker.js), which loads this one.
+MATERIAL_WORKERS = "templates/assets/javascripts/workers"
+SEARCH_WORKER = "search-worker.js"
+
+
+@cache
+def material_worker() -> str:
+    """The file name of Material's search worker (it carries a content hash, so it changes with Material)."""
+    import material  # noqa: PLC0415 - only the theme's files are wanted, not its code
+
+    found = sorted(Path(material.__file__).parent.joinpath(MATERIAL_WORKERS).glob("search.*.min.js"))
+    if len(found) != 1:
+        raise PluginError(f"expected one search worker in Material's {MATERIAL_WORKERS}, found {len(found)}")
+    return found[0].name
+
+
+def search_worker(code: str, asset_dir: str) -> str:
+    """Our worker's code, told where Material's worker is relative to itself."""
+    material = get_relative_url(f"assets/javascripts/workers/{material_worker()}", f"{asset_dir}/{SEARCH_WORKER}")
+    return f"self.workingTogetherSearch = {json.dumps({'material': material})};\n{code}"
+
+
+def with_our_search_worker(html: str, asset_dir: str) -> str:
+    """The page with Material's configuration (`<script id="__config">`) naming our search worker instead of its own."""
+    material = f'assets/javascripts/workers/{material_worker()}"'
+    return html.replace(material, f'{asset_dir}/{SEARCH_WORKER}"', 1)
+
+
+def with_search_words(index_file: Path, corpus: Corpus) -> None:
+    """Add the synonyms practitioners search with to Material's written search index (`search_words.py`)."""
+    if not index_file.is_file():  # search switched off
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index_file.write_text(json.dumps(with_keywords(index, synonym_groups(corpus))), encoding="utf-8")

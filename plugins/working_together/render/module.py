@@ -75,7 +75,7 @@ def _provision_step(corpus: Corpus, step: ModuleStep, number: int, page: str) ->
 
     parts = [
         f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">',
-        f"### Step {number}: {escape(provision.title)} {{ #step-{number} }}",
+        f"## Step {number}: {escape(provision.title)} {{ #step-{number} }}",
         f'<p class="wt-strength">{strength_badge(version.strength)}</p>',
     ]
     if edition is not corpus.current_edition:
@@ -98,7 +98,7 @@ def _tree_step(corpus: Corpus, step: ModuleStep, number: int, page: str) -> str:
     state = follow(tree, step.path)
     node = state.node
     tree_link = paths.link(page, paths.tree_page(tree.id))
-    parts = [f"### Step {number}: {escape(tree.title)} {{ #step-{number} }}"]
+    parts = [f"## Step {number}: {escape(tree.title)} {{ #step-{number} }}"]
     if step.path:
         answered = []
         current = tree.nodes[tree.start]

@@ -128,8 +128,12 @@ def timescales_table(corpus: Corpus, page: str, role: str = "") -> str:
         number = corpus.edition(edition_id).placements[provision.id].number
         what = f"[{escape(timescale.what)}]({paths.link(page, paths.provision_page(provision.id))})"
         start = f"from {escape(timescale.start)}" if timescale.start else "(the source does not say from when)"
+        # On a role's own page its name is plain text: a link to the page itself (href="") would only reload it.
         by = ", ".join(
-            f"[{escape(corpus.roles[r].name)}]({paths.link(page, paths.role_page(r))})" for r in timescale.by
+            escape(corpus.roles[r].name)
+            if paths.role_page(r) == page
+            else f"[{escape(corpus.roles[r].name)}]({paths.link(page, paths.role_page(r))})"
+            for r in timescale.by
         )
         status = "latest in these sources" if edition_id == current else "superseded"
         if version.edition != edition_id:
