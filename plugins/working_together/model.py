@@ -14,6 +14,13 @@ from .problems import Position
 
 STRENGTHS = ("must", "should", "guidance", "editorial")
 CHAPTER_STATUSES = ("statutory", "non-statutory")
+# What an amendment means for practice, graded as Scotland's national child-protection guidance grades its changes.
+CHANGE_GRADES = {
+    "new-duty-or-expectation": "New duty or expectation",
+    "changed-practice": "Changed practice",
+    "clarification": "Clarification or wording",
+    "reference-update": "Reference or link update",
+}
 
 # A cross-reference to a provision inside guidance text or a hand-written page: [[child-seen-alone]].
 CROSS_REFERENCE = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
@@ -76,6 +83,7 @@ class Version:
     position: Position
     text_position: Position
     timescale: Timescale | None = None
+    change: str = ""  # one of CHANGE_GRADES on a version that amends an earlier one
 
     @property
     def cited_ids(self) -> list[str]:
@@ -106,6 +114,14 @@ class Provision:
         earlier = [v for v in self.versions if v.edition <= edition]
         latest = max(earlier, key=lambda version: version.edition, default=None)
         return None if latest is None or latest.withdrawn else latest
+
+    def amended(self, version: Version) -> Version | None:
+        """The earlier wording `version` amends, if it changes the wording or strength that stood before it."""
+        earlier = [v for v in self.versions if v.edition < version.edition and not v.withdrawn]
+        old = max(earlier, key=lambda v: v.edition, default=None)
+        if old is None or version.withdrawn:
+            return None
+        return old if (old.text.split(), old.strength) != (version.text.split(), version.strength) else None
 
     def version_of(self, edition: str) -> Version | None:
         """The version that takes effect in exactly this edition (wording or withdrawal), if there is one."""

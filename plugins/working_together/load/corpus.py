@@ -389,6 +389,7 @@ def _version(data: Mapping) -> Version:
         position=data.position,
         text_position=data.value_positions.get("text", data.position),
         timescale=_timescale(data["timescale"]) if "timescale" in data else None,
+        change=data.get("change", ""),
     )
 
 
