@@ -21,6 +21,7 @@ from ..model import Corpus
 from ..problems import ContentError, Problem
 from ..render import generated_pages, paths
 from ..render.abbreviations import abbreviations
+from ..render.corpus_json import data_files
 from ..render.feed import changes_feed
 from ..render.markdown import escape_html
 from ..render.overlay import local_home_block
@@ -99,6 +100,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             self.generated.add(src_uri)
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
         files.append(File.generated(config, paths.FEED, content=feed))
+        for src_uri, content in data_files(self.corpus).items():
+            files.append(File.generated(config, src_uri, content=content))
         _add_assets(files, config)
         # Every page of this good build, kept across rebuilds so each shows the problems page while broken.
         self.last_pages = {file.src_uri for file in files.documentation_pages()}
