@@ -175,6 +175,17 @@ class NotDescribed:
 
 
 @dataclass
+class Addition:
+    """A provision an extending edition adds to a section of the contents it inherits."""
+
+    provision: str
+    chapter: str
+    section: str
+    after: str  # the provision it follows; empty: the end of the section
+    position: Position
+
+
+@dataclass
 class Edition:
     """One published edition of Working Together with its own table of contents."""
 
@@ -185,6 +196,12 @@ class Edition:
     chapters: list[Chapter]
     position: Position
     not_described: list[NotDescribed] = field(default_factory=list)
+    # An edition may start from an earlier edition's contents and say only what differs (load/extends.py).
+    extends: str = ""
+    extends_position: Position | None = None
+    removals: list[str] = field(default_factory=list)
+    removal_positions: list[Position] = field(default_factory=list)
+    additions: list[Addition] = field(default_factory=list)
 
     def undescribed(self, provision_id: str) -> NotDescribed | None:
         """The entry saying the sources do not describe this provision in this edition, if there is one."""

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..model import (
+    Addition,
     Answer,
     Chapter,
     Corpus,
@@ -41,6 +42,7 @@ from ..model import (
     Version,
 )
 from ..problems import Position, Problem
+from .extends import resolve_extensions
 from .schema import schema_problems
 from .sources import STANDARD_CLEANING, LocationRule, split_passages
 from .yaml_positions import Mapping, YamlProblem, read_yaml
@@ -81,6 +83,7 @@ def load_corpus(
                 )
             )
     loader.corpus.editions.sort(key=lambda edition: edition.id)
+    loader.problems.extend(resolve_extensions(loader.corpus.editions))
     return loader.corpus, loader.problems
 
 
@@ -199,8 +202,16 @@ class _CorpusLoader:
                 title=data["title"],
                 published=data["published"],
                 evidence=_evidence(data["evidence"]),
-                chapters=[_chapter(chapter) for chapter in data["chapters"]],
+                chapters=[_chapter(chapter) for chapter in data.get("chapters", [])],
                 position=data.position,
+                extends=data.get("extends", ""),
+                extends_position=data.value_positions.get("extends"),
+                removals=list(data.get("remove", [])),
+                removal_positions=_item_positions(data, "remove"),
+                additions=[
+                    Addition(item["provision"], item["chapter"], item["section"], item.get("after", ""), item.position)
+                    for item in data.get("add", [])
+                ],
                 not_described=[
                     NotDescribed(
                         reason=entry["reason"],
