@@ -50,7 +50,7 @@ def test_the_schema_rejects_what_it_should() -> None:
 
 
 def test_every_provision_in_the_data_matches_its_pages(site: Path) -> None:
-    """Title, and in each edition its number, strength and wording (or 'not described', 'withdrawn') as the pages show."""
+    """In each edition: number, strength and wording (or 'not described', 'withdrawn') as the pages show them."""
     document = _json(site / "data/provisions.json")
     assert document["current_edition"] == "2015"
     for record in document["provisions"]:
