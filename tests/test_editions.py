@@ -39,6 +39,7 @@ EDITION_2011 = (
 
 AMENDED_2011 = (
     '      - edition: "2011"\n'
+    "        change: clarification\n"
     "        strength: should\n"
     "        text: Referrals should be decided within one working day and feedback given.\n"
     "        evidence:\n"
