@@ -196,6 +196,7 @@ def test_the_what_changed_page_grades_each_amendment_and_has_a_concordance(site:
     }
     assert rows["scr-when-held"] == ["4.1", "4.3"]
     assert rows["notify-serious-incidents"] == ["—", "4.1"]
+    assert rows["adult-services-referral"] == ["— (not described)", "1.6"]
     older = BeautifulSoup((site / "editions/2013/changes/index.html").read_text(encoding="utf-8"), "html.parser")
     older_rows = {
         tr.find_all("td")[3].get_text(): [td.get_text() for td in tr.find_all("td")[:2]]

@@ -72,15 +72,17 @@ def _concordance(corpus: Corpus, changes: Changes, page: str) -> str:
         f"## Concordance with the {old} edition {{ #{CONCORDANCE_ANCHOR} }}",
         f"Each provision's number in the {old} edition and in the {new} edition. The id in the last column never "
         "changes: link to the provision's permanent page and the link survives any renumbering. A dash means "
-        "the edition does not place the provision.",
+        "the edition does not place the provision; 'not described' that the sources do not say whether it has it.",
         f"| {old} number | {new} number | Provision | Stable id |\n| --- | --- | --- | --- |",
     ]
     lines = []
+    old_edition = corpus.edition(old)
     for row in concordance(corpus, old, new):
         title = escape(corpus.provisions[row.provision_id].title)
         target = paths.link(page, paths.provision_page(row.provision_id))
         now = row.new_number or f"— ({row.fate})"
-        lines.append(f"| {row.old_number or '—'} | {now} | [{title}]({target}) | `{row.provision_id}` |")
+        before = row.old_number or ("— (not described)" if old_edition.undescribed(row.provision_id) else "—")
+        lines.append(f"| {before} | {now} | [{title}]({target}) | `{row.provision_id}` |")
     rows[-1] += "\n" + "\n".join(lines)
     return "\n\n".join(rows)
 
