@@ -40,6 +40,7 @@ EDITION_2011 = (
 REFERRAL_END = "within one working day. and feedback given to the referrer.\n            shows: working-together\n"
 AMENDED_2011 = (
     '      - edition: "2011"\n'
+    "        change: clarification\n"
     "        strength: should\n"
     "        text: Referrals should be decided within one working day and feedback given.\n"
     "        evidence:\n"

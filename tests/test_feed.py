@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import PROJECT
 from working_together.changes import compare
 from working_together.load import load_corpus
-from working_together.render.feed import changes_feed, entry_id
+from working_together.render.feed import GRADE_SCHEME, changes_feed, entry_id
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -105,3 +105,22 @@ def test_entry_ids_are_made_only_of_the_edition_and_the_provision_id() -> None:
     assert entry_id("2015", "assessment-timescale") == (
         "tag:working-together.reference-edition,2025:edition/2015/provision/assessment-timescale"
     )
+
+
+def test_every_amendment_entry_is_graded_by_what_it_means_for_practice(site: Path) -> None:
+    """Each amended entry has a grade category (own scheme, readable label) and says the grade in its summary."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    entries = {entry.findtext(f"{A}id"): entry for entry in _feed(site).findall(f"{A}entry")}
+    graded = 0
+    for older, newer in pairwise(corpus.editions):
+        for amendment in compare(corpus, older.id, newer.id).amended:
+            entry = entries[entry_id(newer.id, amendment.provision.id)]
+            grade = entry.find(f"{A}category[@scheme='{GRADE_SCHEME}']")
+            assert grade.get("term") == amendment.new.change
+            assert f"({grade.get('label').lower()}) in the {newer.id} edition" in entry.findtext(f"{A}summary")
+            graded += 1
+    assert graded == 18
+    timescale = entries[entry_id("2015", "assessment-timescale")].find(f"{A}category[@scheme='{GRADE_SCHEME}']")
+    assert (timescale.get("term"), timescale.get("label")) == ("clarification", "Clarification or wording")
+    added = entries[entry_id("2015", "notify-serious-incidents")]
+    assert added.find(f"{A}category[@scheme='{GRADE_SCHEME}']") is None

@@ -2,7 +2,7 @@
 
 validate          every check the build runs (citations in docs/ included), all problems of all files in one run,
                   with positioned messages; exit status 1 if anything is wrong
-diff OLD NEW      provisions added, amended and withdrawn from edition OLD to edition NEW
+diff OLD NEW      provisions added, updated, amended, withdrawn and moved from edition OLD to the later edition NEW
 ids               every published id and whether it is live or retired
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .changes import compare
 from .check import load_and_check
-from .model import Corpus
+from .model import CHANGE_GRADES, Corpus
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         if len(arguments.editions) != 2 or not all(corpus.edition(e) for e in arguments.editions):
             known = ", ".join(edition.id for edition in corpus.editions)
             parser.error(f"diff needs two editions out of: {known}")
+        if not arguments.editions[0] < arguments.editions[1]:
+            parser.error(
+                f"diff OLD NEW: OLD must be the earlier edition (try: diff {' '.join(arguments.editions[::-1])})"
+            )
         _print_diff(corpus, *arguments.editions)
     elif arguments.command == "ids":
         _print_ids(corpus)
@@ -57,9 +61,20 @@ def _print_diff(corpus: Corpus, old: str, new: str) -> None:
     for provision in changes.updated:
         print(f"updated    {provision.id}")
     for amendment in changes.amended:
-        print(f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording)")
+        grades = [
+            f"{CHANGE_GRADES[v.change].lower()} in {v.edition}"
+            for v in amendment.provision.versions
+            if old < v.edition <= new and v.change
+        ]
+        print(
+            f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording: {', then '.join(grades)})"
+        )
     for provision in changes.withdrawn:
         print(f"withdrawn  {provision.id}")
+    for move in changes.moved:
+        print(f"moved      {move.provision.id} ({move.old_number} -> {move.new_number})")
+    for provision in changes.not_described:
+        print(f"not described in {new}: {provision.id}")
 
 
 def _print_ids(corpus: Corpus) -> None:

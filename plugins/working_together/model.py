@@ -14,6 +14,13 @@ from .problems import Position
 
 STRENGTHS = ("must", "should", "guidance", "editorial")
 CHAPTER_STATUSES = ("statutory", "non-statutory")
+# What an amendment means for practice, graded as Scotland's national child-protection guidance grades its changes.
+CHANGE_GRADES = {
+    "new-duty-or-expectation": "New duty or expectation",
+    "changed-practice": "Changed practice",
+    "clarification": "Clarification or wording",
+    "reference-update": "Reference or link update",
+}
 
 # A cross-reference to a provision inside guidance text or a hand-written page: [[child-seen-alone]].
 CROSS_REFERENCE = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
@@ -106,6 +113,7 @@ class Version:
     text_position: Position
     timescale: Timescale | None = None
     updated: bool = False  # the sources call it an update of earlier wording they do not give
+    change: str = ""  # one of CHANGE_GRADES on a version that amends an earlier one
 
     @property
     def cited_ids(self) -> list[str]:
@@ -136,6 +144,14 @@ class Provision:
         earlier = [v for v in self.versions if v.edition <= edition]
         latest = max(earlier, key=lambda version: version.edition, default=None)
         return None if latest is None or latest.withdrawn else latest
+
+    def amended(self, version: Version) -> Version | None:
+        """The earlier wording `version` amends, if it changes the wording or strength that stood before it."""
+        earlier = [v for v in self.versions if v.edition < version.edition and not v.withdrawn]
+        old = max(earlier, key=lambda v: v.edition, default=None)
+        if old is None or version.withdrawn:
+            return None
+        return old if (old.text.split(), old.strength) != (version.text.split(), version.strength) else None
 
     def version_of(self, edition: str) -> Version | None:
         """The version that takes effect in exactly this edition (wording or withdrawal), if there is one."""
@@ -189,6 +205,17 @@ class NotDescribed:
 
 
 @dataclass
+class Addition:
+    """A provision an extending edition adds to a section of the contents it inherits."""
+
+    provision: str
+    chapter: str
+    section: str
+    after: str  # the provision it follows; empty: the end of the section
+    position: Position
+
+
+@dataclass
 class Edition:
     """One published edition of Working Together with its own table of contents."""
 
@@ -199,6 +226,12 @@ class Edition:
     chapters: list[Chapter]
     position: Position
     not_described: list[NotDescribed] = field(default_factory=list)
+    # An edition may start from an earlier edition's contents and say only what differs (load/extends.py).
+    extends: str = ""
+    extends_position: Position | None = None
+    removals: list[str] = field(default_factory=list)
+    removal_positions: list[Position] = field(default_factory=list)
+    additions: list[Addition] = field(default_factory=list)
 
     def undescribed(self, provision_id: str) -> NotDescribed | None:
         """The entry saying the sources do not describe this provision in this edition, if there is one."""

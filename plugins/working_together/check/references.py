@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ..model import Corpus, Edition, Provision
+from ..model import CHANGE_GRADES, Corpus, Edition, Provision, Version
 from ..problems import Position, Problem
 from .suggest import did_you_mean
 
@@ -56,6 +56,7 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
         if version.edition in seen:
             yield Problem(version.position, where, "a second version for the same edition", "merge the two versions")
         seen.add(version.edition)
+        yield from _change_problems(provision, version, where)
         if not version.withdrawn and version.strength != "editorial" and not version.evidence:
             yield Problem(
                 version.position,
@@ -71,6 +72,26 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
                     f"cross-reference [[{cited}]] to an unknown provision{did_you_mean(cited, corpus.provisions)}",
                     "correct the id inside [[...]]",
                 )
+
+
+def _change_problems(provision: Provision, version: Version, where: str) -> Iterator[Problem]:
+    """An amending version says what it means for practice; a first version or a withdrawal does not."""
+    amends = provision.amended(version) is not None
+    grades = ", ".join(CHANGE_GRADES)
+    if amends and not version.change:
+        yield Problem(
+            version.position,
+            where,
+            "an amending version without 'change:' (what the amendment means for practice)",
+            f"add change: with one of: {grades}",
+        )
+    elif version.change and not amends:
+        yield Problem(
+            version.position,
+            where,
+            "'change:' on a version that amends nothing: only a change of wording or strength is graded",
+            "remove the change: line",
+        )
 
 
 def _contents_problems(corpus: Corpus) -> Iterator[Problem]:

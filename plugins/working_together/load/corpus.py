@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from ..model import (
+    Addition,
     Answer,
     Chapter,
     Corpus,
@@ -43,6 +44,7 @@ from ..model import (
 )
 from ..problems import Position, Problem
 from .cache import cached_passages, read_and_validate
+from .extends import resolve_extensions
 from .files import Unreadable, boundary, check_link, content_files, read_text
 from .partial import loadable_part, thing
 from .sources import STANDARD_CLEANING, LocationRule, PatternTooSlow, compile_location
@@ -84,6 +86,7 @@ def load_corpus(
                 )
             )
     loader.corpus.editions.sort(key=lambda edition: edition.id)
+    loader.problems.extend(resolve_extensions(loader.corpus.editions))
     return loader.corpus, loader.problems
 
 
@@ -251,8 +254,16 @@ class _CorpusLoader:
                 title=data["title"],
                 published=data["published"],
                 evidence=_evidence(data["evidence"]),
-                chapters=[_chapter(chapter) for chapter in data["chapters"]],
+                chapters=[_chapter(chapter) for chapter in data.get("chapters", [])],
                 position=data.position,
+                extends=data.get("extends", ""),
+                extends_position=data.value_positions.get("extends"),
+                removals=list(data.get("remove", [])),
+                removal_positions=_item_positions(data, "remove"),
+                additions=[
+                    Addition(item["provision"], item["chapter"], item["section"], item.get("after", ""), item.position)
+                    for item in data.get("add", [])
+                ],
                 not_described=[
                     NotDescribed(
                         reason=entry["reason"],
@@ -454,6 +465,7 @@ def _version(data: Mapping) -> Version:
         text_position=data.value_positions.get("text", data.position),
         timescale=_timescale(data["timescale"]) if "timescale" in data else None,
         updated=data.get("updated", False),
+        change=data.get("change", ""),
     )
 
 

@@ -23,6 +23,7 @@ from ..model import Corpus
 from ..problems import ContentError, Problem
 from ..render import generated_pages, paths
 from ..render.abbreviations import abbreviations
+from ..render.corpus_json import data_files
 from ..render.deadline import HOLIDAYS_SCRIPT, bank_holidays_script
 from ..render.feed import changes_feed
 from ..render.markdown import escape_html
@@ -141,6 +142,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             self.generated.add(src_uri)
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)
         files.append(File.generated(config, paths.FEED, content=feed))
+        for src_uri, content in data_files(self.corpus).items():
+            files.append(File.generated(config, src_uri, content=content))
         _add_assets(files, config)
         files.append(File.generated(config, f"{ASSET_DIR}/{HOLIDAYS_SCRIPT}", content=bank_holidays_script()))
         # Every page of this good build, kept across rebuilds so each shows the problems page while broken.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Chapter, Corpus, Edition
+from ..changes import compare
+from ..model import CHANGE_GRADES, Chapter, Corpus, Edition
 from . import paths
 from .currency import LATEST, replacement_note
 from .labels import CHAPTER_STATUSES, status_badge
@@ -17,11 +18,46 @@ def chapter_page(corpus: Corpus, edition: Edition, chapter: Chapter) -> str:
         f"# Chapter {chapter.number}: {escape(chapter.title)}",
         _status_band(corpus, edition, chapter, page),
         superseded_banner(corpus, edition, page),
+        changed_box(corpus, edition, chapter, page),
     ]
     for section in chapter.sections:
         parts.append(f"## {escape(section.title)}")
         parts.extend(provision_in_chapter(corpus, corpus.provisions[pid], edition, page) for pid in section.provisions)
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def changed_box(corpus: Corpus, edition: Edition, chapter: Chapter, page: str) -> str:
+    """A short box listing the chapter's provisions this edition added, amended or withdrew, linked to them."""
+    earlier = [e for e in corpus.editions if e.id < edition.id]
+    if not earlier:
+        return ""
+    previous = earlier[-1]
+    changes = compare(corpus, previous.id, edition.id)
+    here = set(chapter.provision_ids)
+
+    def item(provision_id: str, what: str) -> str:
+        number = edition.placements[provision_id].number
+        title = escape(corpus.provisions[provision_id].title)
+        return f"    - [{number} {title}](#{provision_id}): {what}"
+
+    changed = [(a.provision.id, f"amended ({CHANGE_GRADES[a.new.change].lower()})") for a in changes.amended]
+    changed += [(p.id, "added") for p in changes.added]
+    placed = [(pid, what) for pid, what in changed if pid in here]
+    items = [item(pid, what) for pid, what in sorted(placed, key=lambda row: chapter.provision_ids.index(row[0]))]
+    for provision in changes.withdrawn:
+        placement = previous.placements.get(provision.id)
+        if placement and placement.chapter.number == chapter.number:
+            link = paths.link(page, paths.provision_page(provision.id))
+            items.append(
+                f"    - [{escape(provision.title)}]({link}): withdrawn (it was {placement.number} "
+                f"in the {previous.id} edition)"
+            )
+    summary = "\n".join(items) if items else "    No provision in this chapter was added, amended or withdrawn."
+    changes_link = paths.link(page, paths.changes_page(edition.id))
+    return (
+        f'!!! note "Changed in this edition"\n\n{summary}\n\n'
+        f"    [Everything that changed in the {edition.id} edition, and the old numbers]({changes_link})"
+    )
 
 
 def edition_page(corpus: Corpus, edition: Edition) -> str:

@@ -13,12 +13,13 @@ from itertools import pairwise
 from xml.etree import ElementTree
 
 from ..changes import Changes, compare
-from ..model import CROSS_REFERENCE, Corpus, Evidence, Provision, Version
+from ..model import CHANGE_GRADES, CROSS_REFERENCE, Corpus, Evidence, Provision, Version
 from .labels import STRENGTHS
 
 ATOM = "http://www.w3.org/2005/Atom"
 # RFC 4151 tag URIs: a name and a date fixed once, so ids stay the same wherever the site is hosted.
 TAG = "tag:working-together.reference-edition,2025:"
+GRADE_SCHEME = f"{TAG}change-grade"
 
 
 def feed_id() -> str:
@@ -63,9 +64,9 @@ def _entries(changes: Changes) -> list[tuple[Provision, str, Version | None, Ver
     """(provision, kind of change, earlier wording, new wording) for every change, in the page's order."""
     rows: list[tuple[Provision, str, Version | None, Version | None]] = []
     for provision in changes.added:
-        rows.append((provision, "Added", None, provision.version_of(changes.new_edition)))
+        rows.append((provision, "Added", None, provision.version_in(changes.new_edition)))
     for provision in changes.updated:
-        rows.append((provision, "Updated", None, provision.version_of(changes.new_edition)))
+        rows.append((provision, "Updated", None, provision.version_in(changes.new_edition)))
     for amendment in changes.amended:
         rows.append((amendment.provision, "Amended", amendment.old, amendment.new))
     for provision in changes.withdrawn:
@@ -84,8 +85,17 @@ def _entry(corpus, changes, provision, kind, old, new, link) -> ElementTree.Elem
     _add_link(entry, link(f"provisions/{provision.id}/#edition-{edition.id}"), "alternate", "text/html")
     _add_link(entry, link(f"editions/{edition.id}/changes/"), "related", "text/html")
     _text(entry, "category", "").set("term", kind.lower())
-    _text(entry, "summary", f"{kind} in the {edition.id} edition ({edition.title}): {provision.title}.")
-    content = _text(entry, "content", _content_html(corpus, kind, old, new))
+    grade = CHANGE_GRADES.get(new.change, "") if kind == "Amended" and new else ""
+    if grade:
+        # A second category, in its own scheme, so feed readers can filter amendments by what they mean for practice.
+        _text(entry, "category", "").attrib.update({"term": new.change, "scheme": GRADE_SCHEME, "label": grade})
+    graded = f" ({grade.lower()})" if grade else ""
+    _text(entry, "summary", f"{kind}{graded} in the {edition.id} edition ({edition.title}): {provision.title}.")
+    content = _text(
+        entry,
+        "content",
+        (f"<p>What it means for practice: {grade}.</p>" if grade else "") + _content_html(corpus, kind, old, new),
+    )
     content.set("type", "html")
     sources = {e.source for e in new.evidence} if new else set()
     attributions = [corpus.sources[source].attribution for source in sorted(sources)]

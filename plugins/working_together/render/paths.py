@@ -92,3 +92,12 @@ FEED = "feed.xml"
 
 # A partnership's local contacts and notes, when an overlay is configured.
 LOCAL = "local.md"
+
+# The corpus as open data (not pages: MkDocs copies them as they are).
+DATA_PROVISIONS = "data/provisions.json"
+DATA_SCHEMA = "data/provisions.schema.json"
+
+
+def data_provision(provision_id: str) -> str:
+    """One provision as JSON, beside the whole corpus."""
+    return f"data/provisions/{provision_id}.json"
