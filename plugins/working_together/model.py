@@ -254,6 +254,9 @@ class TreeNode:
     cites: list[str]
     cite_positions: list[Position]
     position: Position
+    strength: str = ""  # an outcome's own strength: what it tells the reader to do
+    see_tree: str = ""  # an outcome that carries the reader on into another tree
+    field_positions: dict[str, Position] = field(default_factory=dict)
 
     @property
     def is_outcome(self) -> bool:

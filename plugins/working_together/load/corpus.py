@@ -449,4 +449,7 @@ def _tree_node(item: Mapping) -> TreeNode:
         cites=list(item.get("cites", [])),
         cite_positions=_item_positions(item, "cites"),
         position=item.position,
+        strength=item.get("strength", ""),
+        see_tree=item.get("see_tree", ""),
+        field_positions=dict(item.value_positions),
     )
