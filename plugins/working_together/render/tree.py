@@ -33,12 +33,21 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
     parts += [
         "## Flowchart { #flowchart }",
         "The same steps as a diagram. Every step is also written out in words above.",
-        flowchart_svg(tree),
+        _scrollable(flowchart_svg(tree)),
         "## Every path { #every-path }",
         "Each row is one route from the first question to an outcome, for checking the tree against the guidance.",
         _paths_table(corpus, tree, page),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _scrollable(flowchart: str) -> str:
+    """A flowchart wider than the screen scrolls, so keyboard users can focus the region to scroll it (axe)."""
+    return flowchart.replace(
+        '<div class="wt-flowchart">',
+        '<div class="wt-flowchart" tabindex="0" role="region" aria-label="Flowchart, scrollable">',
+        1,
+    )
 
 
 def _superseded_notice(corpus: Corpus, tree: Tree) -> str:
