@@ -152,9 +152,11 @@ SMALL_TREE = (
     "        next: see-child\n"
     "  - id: see-child\n"
     "    outcome: See the child alone\n"
+    "    strength: should\n"
     "    cites: [child-seen-alone]\n"
     "  - id: refer\n"
     "    outcome: Decide on the referral\n"
+    "    strength: should\n"
     "    timescale: Within one working day\n"
     "    cites: [referral-decision, child-seen-alone]\n"
 )

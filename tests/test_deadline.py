@@ -15,7 +15,15 @@ from working_together.render.deadline import FIRST_YEAR, LAST_YEAR, bank_holiday
 
 REAL, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
 WORRIED = "/trees/worried-about-a-child/"
-REFER = f"{WORRIED}#node-refer-significant-harm"
+# The outcome of the worried-about-a-child tree that carries each working-day deadline.
+NODE = {1: "no-further-action", 15: "child-protection-conference", 45: "assessment"}
+
+
+def _path_to(node_id: str) -> str:
+    """The navigator's #path= fragment (answer indexes) that ends at the outcome."""
+    tree = REAL.trees["worried-about-a-child"]
+    path = next(p for p in tree.paths() if p[-1][0].id == node_id)
+    return ".".join(str(node.answers.index(answer)) for node, answer in path[:-1])
 
 
 @pytest.mark.parametrize(
@@ -118,8 +126,8 @@ def type_date(block: Locator, iso: str) -> None:
 )
 def test_typing_a_start_date_shows_the_working_day_it_is_due(uk_page: Page, days: int, start: str, due: str) -> None:
     """Weekends and bank holidays in England are skipped; day 1 is the first working day after the start date."""
-    uk_page.goto(REFER)
-    block = calculator(uk_page, "refer-significant-harm", days)
+    uk_page.goto(f"{WORRIED}#node-{NODE[days]}")
+    block = calculator(uk_page, NODE[days], days)
     type_date(block, start)
     expect(block.locator(".wt-deadline__result")).to_contain_text(f"Due by {due}")
 
@@ -137,12 +145,12 @@ def test_five_working_days_across_the_new_year_lists_the_bank_holidays_skipped(u
 
 def test_the_calculator_is_labelled_announced_and_says_what_it_is(uk_page: Page) -> None:
     """A named date field, a polite live region for the answer, the years covered and 'not guidance'."""
-    uk_page.goto(REFER)
-    step = uk_page.locator('[data-node="node-refer-significant-harm"]')
+    uk_page.goto(f"{WORRIED}#node-{NODE[15]}")
+    step = uk_page.locator(f'[data-node="node-{NODE[15]}"]')
     date = step.get_by_role("group", name="Date to count from (the strategy discussion)")
     for part in ("Day", "Month", "Year"):
         expect(date.get_by_label(part)).to_have_attribute("inputmode", "numeric")
-    expect(calculator(uk_page, "refer-significant-harm", 15).locator(".wt-deadline__result")).to_have_attribute(
+    expect(calculator(uk_page, NODE[15], 15).locator(".wt-deadline__result")).to_have_attribute(
         "aria-live", "polite"
     )
     expect(step).to_contain_text(f"bank holidays in England from {FIRST_YEAR} to {LAST_YEAR}")
@@ -151,16 +159,16 @@ def test_the_calculator_is_labelled_announced_and_says_what_it_is(uk_page: Page)
 
 def test_a_date_outside_the_known_years_is_refused_in_words(uk_page: Page) -> None:
     """No answer is guessed where the bank holidays are not known."""
-    uk_page.goto(REFER)
-    block = calculator(uk_page, "refer-significant-harm", 1)
+    uk_page.goto(f"{WORRIED}#node-{NODE[1]}")
+    block = calculator(uk_page, NODE[1], 1)
     type_date(block, f"{LAST_YEAR + 2}-01-05")
     expect(block.locator(".wt-deadline__result")).to_contain_text("only knows the bank holidays")
 
 
 def test_an_impossible_date_is_refused_and_nothing_is_said_while_typing(uk_page: Page) -> None:
     """29 February 2023 does not exist; a half-typed year gives no answer yet."""
-    uk_page.goto(REFER)
-    block = calculator(uk_page, "refer-significant-harm", 1)
+    uk_page.goto(f"{WORRIED}#node-{NODE[1]}")
+    block = calculator(uk_page, NODE[1], 1)
     type_date(block, "2023-02-29")
     expect(block.locator(".wt-deadline__result")).to_have_text(re.compile("^Enter a real date"))
     block.get_by_label("Year").fill("202")
@@ -169,9 +177,9 @@ def test_an_impossible_date_is_refused_and_nothing_is_said_while_typing(uk_page:
 
 def test_the_calculator_works_inside_the_navigator(uk_page: Page) -> None:
     """The navigator's copy of an outcome carries a working calculator of its own."""
-    uk_page.goto(f"{WORRIED}#path=1.0")
+    uk_page.goto(f"{WORRIED}#path={_path_to(NODE[1])}")
     navigator = uk_page.locator(".wt-navigator")
-    expect(navigator.locator(".wt-navigator__step")).to_have_text("Refer to children's social care now")
+    expect(navigator.locator(".wt-navigator__step")).to_have_text("No further action by children's social care")
     block = navigator.locator('.wt-deadline[data-working-days="1"]')
     expect(block.get_by_role("group", name="Date to count from (a referral being received)")).to_be_visible()
     type_date(block, "2024-02-28")
@@ -183,8 +191,8 @@ def test_without_javascript_the_rule_is_given_in_words(browser: Browser, base_ur
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(REFER)
-        block = calculator(page, "refer-significant-harm", 15)
+        page.goto(f"{WORRIED}#node-{NODE[15]}")
+        block = calculator(page, NODE[15], 15)
         expect(block.locator(".wt-deadline__rule")).to_contain_text(
             "within 15 working days from the strategy discussion. Counting 15 working days: day 1 is the first "
             "working day after that date, and Saturdays, Sundays and bank holidays in England are not working days."

@@ -326,8 +326,8 @@ def test_a_module_page_shows_steps_deep_links_and_escaped_trainer_words(tmp_path
     corpus, problems = small(tmp_path, module=True)
     assert problems == []
     page = _visible(module_page(corpus, corpus.modules["first-steps"]))
-    assert "### Step 1: Deciding on a referral { #step-1 }" in page
-    assert "### Step 2: Worried about a child { #step-2 }" in page
+    assert "## Step 1: Deciding on a referral { #step-1 }" in page
+    assert "## Step 2: Worried about a child { #step-2 }" in page
     assert "1. Has the child been seen alone? **No**" in page
     assert "**Outcome:** See the child alone" in page
     assert 'href="../../trees/worried/#path=1">Open the navigator at this step</a>' in page
@@ -417,7 +417,7 @@ def test_every_role_and_module_has_a_built_page_reachable_from_its_index(site: P
     for module in CORPUS.modules.values():
         assert modules.find("a", href=f"{module.id}/"), module.id
         page = soup(site, f"modules/{module.id}")
-        assert len(page.select("h3[id^='step-']")) == len(module.steps)
+        assert len(page.select("h2[id^='step-']")) == len(module.steps)
         assert page.select(".wt-trainer .wt-trainer__label")
 
 

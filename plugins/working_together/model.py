@@ -319,6 +319,9 @@ class TreeNode:
     position: Position
     deadlines: list[str] = field(default_factory=list)  # cited provisions whose working-day time limit applies
     deadline_positions: list[Position] = field(default_factory=list)
+    strength: str = ""  # an outcome's own strength: what it tells the reader to do
+    see_tree: str = ""  # an outcome that carries the reader on into another tree
+    field_positions: dict[str, Position] = field(default_factory=dict)
 
     @property
     def is_outcome(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from ..model import Corpus, Tree, TreeNode
+from ..model import STRENGTHS, Corpus, Tree, TreeNode
 from ..problems import Problem
 from .suggest import did_you_mean
 
@@ -55,6 +55,9 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                     f"cite a provision of the {tree.edition} edition",
                 )
         yield from _deadline_problems(corpus, tree, node)
+        if node.is_outcome:
+            yield from _strength_problems(corpus, tree, node)
+            yield from _see_tree_problems(corpus, tree, node)
     yield from _reachability_problems(tree)
 
 
@@ -96,6 +99,40 @@ def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[P
                 f"provision '{cited}' sets no time limit in working days in the {tree.edition} edition ({found})",
                 "remove it from 'deadlines', or give that version a timescale 'within: N working days'",
             )
+
+
+def _strength_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
+    """An outcome may not tell the reader more firmly than the provisions it cites support in the tree's edition."""
+    if node.strength not in STRENGTHS:
+        return  # the schema has reported a missing or unknown strength
+    supported = [
+        version.strength
+        for cited in node.cites
+        if cited in corpus.provisions and (version := corpus.provisions[cited].version_in(tree.edition))
+    ]
+    if not supported:
+        return  # each citation has its own problem
+    strongest = min(supported, key=STRENGTHS.index)
+    if STRENGTHS.index(node.strength) < STRENGTHS.index(strongest):
+        yield Problem(
+            node.field_positions.get("strength", node.position),
+            f"{tree.id}.{node.id}",
+            f"the outcome says '{node.strength}' but the strongest provision it cites is '{strongest}' "
+            f"in the {tree.edition} edition",
+            f"lower it to strength: {strongest} (or weaker), or cite a {node.strength} provision that supports it",
+        )
+
+
+def _see_tree_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
+    """A link from one tree into another is a reference like any other: it must name a tree that exists."""
+    if not node.see_tree:
+        return
+    where, position = f"{tree.id}.{node.id}", node.field_positions.get("see_tree", node.position)
+    if node.see_tree == tree.id:
+        yield Problem(position, where, "see_tree points to this same tree", "link to another tree, or remove it")
+    elif node.see_tree not in corpus.trees:
+        hint = did_you_mean(node.see_tree, corpus.trees)
+        yield Problem(position, where, f"unknown tree '{node.see_tree}'{hint}", "use the id of a decision tree")
 
 
 def _reachability_problems(tree: Tree) -> Iterator[Problem]:

@@ -528,4 +528,7 @@ def _tree_node(item: Mapping) -> TreeNode:
         position=item.position,
         deadlines=list(item.get("deadlines", [])),
         deadline_positions=_item_positions(item, "deadlines"),
+        strength=item.get("strength", ""),
+        see_tree=item.get("see_tree", ""),
+        field_positions=dict(item.value_positions),
     )

@@ -34,12 +34,21 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
     parts += [
         "## Flowchart { #flowchart }",
         "The same steps as a diagram. Every step is also written out in words above.",
-        flowchart_svg(tree),
+        _scrollable(flowchart_svg(tree)),
         "## Every path { #every-path }",
         "Each row is one route from the first question to an outcome, for checking the tree against the guidance.",
         _paths_table(corpus, tree, page),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _scrollable(flowchart: str) -> str:
+    """A flowchart wider than the screen scrolls, so keyboard users can focus the region to scroll it (axe)."""
+    return flowchart.replace(
+        '<div class="wt-flowchart">',
+        '<div class="wt-flowchart" tabindex="0" role="region" aria-label="Flowchart, scrollable">',
+        1,
+    )
 
 
 def _superseded_notice(corpus: Corpus, tree: Tree) -> str:
@@ -68,9 +77,8 @@ def trees_index(corpus: Corpus) -> str:
 
 
 def outcome_strength(corpus: Corpus, tree: Tree, node: TreeNode) -> str:
-    """The strongest strength among the provisions an outcome cites: an outcome is only as firm as its basis."""
-    strengths = [corpus.provisions[cited].version_in(tree.edition) for cited in node.cites]
-    return min((version.strength for version in strengths if version), key=STRENGTHS.index, default="editorial")
+    """An outcome's own strength, written in its YAML; the checks keep it no firmer than the provisions it cites."""
+    return node.strength if node.strength in STRENGTHS else "editorial"
 
 
 def _reading_order(tree: Tree) -> list[TreeNode]:
@@ -105,8 +113,16 @@ def _outcome(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
         f"### {escape(node.outcome)} {{ #node-{node.id} }}",
         f'<p class="wt-strength">{strength_badge(strength)}</p>',
     ]
+    if strength == "editorial":
+        parts.append(
+            '<p class="wt-editorial-note">Editorial: this step is ours, not a requirement of Working Together. '
+            "The provisions below are the nearest the guidance comes to it.</p>"
+        )
     if node.text:
         parts.append(escape(node.text))
+    if node.see_tree:
+        other = corpus.trees[node.see_tree]
+        parts.append(f"**Go on to:** [{escape(other.title)}]({paths.link(page, paths.tree_page(other.id))})")
     if node.contact:
         parts.append(f"**Who to contact:** {escape(node.contact)}")
     if node.timescale:
