@@ -150,9 +150,7 @@ def test_the_calculator_is_labelled_announced_and_says_what_it_is(uk_page: Page)
     date = step.get_by_role("group", name="Date to count from (the strategy discussion)")
     for part in ("Day", "Month", "Year"):
         expect(date.get_by_label(part)).to_have_attribute("inputmode", "numeric")
-    expect(calculator(uk_page, NODE[15], 15).locator(".wt-deadline__result")).to_have_attribute(
-        "aria-live", "polite"
-    )
+    expect(calculator(uk_page, NODE[15], 15).locator(".wt-deadline__result")).to_have_attribute("aria-live", "polite")
     expect(step).to_contain_text(f"bank holidays in England from {FIRST_YEAR} to {LAST_YEAR}")
     expect(step).to_contain_text("A calculation aid, not guidance")
 
