@@ -73,7 +73,7 @@ JUDGE = (
             else over = hit;
         }
     }
-    if (boxes.length && !inside) problems.push('off screen');
+    if (boxes.length && !inside) problems.push('off screen ' + JSON.stringify([width, height, window.scrollY, boxes.map(r => [r.left, r.top, r.right, r.bottom])]));
     else if (inside && !seen) problems.push(underHeader ? 'covered by the sticky header'
         : `covered by ${over && over.tagName.toLowerCase()}.${over && [...over.classList].join('.')}`);
     // Mark each stop once, so a walk knows when focus has come round to where it started.
@@ -97,7 +97,11 @@ def _walk(page: Page, key: str) -> tuple[int, list[str]]:
             continue
         if judged["stop"] == first:
             break
-        if judged["problems"]:  # a transition Material starts a moment after focus (the search opening): look again
+        # A transition Material starts a moment after focus (the search opening), or a smooth scroll that a busy
+        # machine draws slowly: look again until it settles, for up to two seconds.
+        for _ in range(5):
+            if not judged["problems"]:
+                break
             page.wait_for_timeout(400)
             judged = page.evaluate(JUDGE)
         first = first or judged["stop"]

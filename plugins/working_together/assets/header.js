@@ -46,10 +46,15 @@
     if (!leavingSearch) return;
     leavingSearch = false;
     var next = event.target;
-    setTimeout(function () {
-      var box = next.getBoundingClientRect();
-      if (box.bottom <= 0 || box.top >= window.innerHeight) next.scrollIntoView({ block: "nearest" });
-    }, 50);
+    // The search's scroll lock lifts once its closing has run, later on a slow phone: try again until then.
+    [50, 250, 750].forEach(function (delay) {
+      setTimeout(function () {
+        var box = next.getBoundingClientRect();
+        if (document.activeElement === next && (box.bottom <= 0 || box.top >= window.innerHeight)) {
+          next.scrollIntoView({ block: "nearest" });
+        }
+      }, delay);
+    });
   });
 
   if (window.document$ && window.document$.subscribe) {
