@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from browser_search import count_search_messages, material_search, open_search
 from conftest import PROJECT, axe_violations
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 HTMLCS = PROJECT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 # HTML_CodeSniffer's errors that are not failures here, each with the reason (the accessibility review, §1.1).
@@ -59,11 +59,11 @@ def test_navigator_part_way_passes_both_engines(page: Page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto("/trees/worried-about-a-child/")
     page.locator(".wt-navigator__answers button").nth(1).click()
-    page.wait_for_function("document.querySelectorAll('.wt-navigator li').length > 0")
+    page.locator(".wt-navigator li").first.wait_for()  # not wait_for_function: the policy forbids its eval
     assert axe_on_tree_page(page) == []
     assert codesniffer_errors(page) == []
     page.locator(".wt-navigator__answers button").first.click()
-    page.wait_for_function("document.querySelectorAll('.wt-navigator__answers button').length === 0")
+    expect(page.locator(".wt-navigator__answers button")).to_have_count(0)
     assert axe_on_tree_page(page) == []
     assert codesniffer_errors(page) == []
 

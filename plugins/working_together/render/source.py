@@ -143,7 +143,7 @@ def _body(passage: Passage, start: int, end: int | None, notes: bool = True, not
             first = cut + 1  # shown further on, where the source prints it
         elif cut in passage.headings and cut < end:
             level = 3 if cut == 0 else 4
-            found.append(f'<h{level} class="wt-source-heading">{_raw_text(lines[cut])}</h{level}>')
+            found.append(f'<h{level} class="wt-source-heading" markdown="span">{_raw_text(lines[cut])}</h{level}>')
             first = cut + 1
     return "\n\n".join(part for part in found if part)
 
@@ -159,13 +159,15 @@ def _paragraph_end(passage: Passage, lines: list[str], line: int, end: int) -> i
 def _footnotes(footnotes: list[Footnote]) -> str:
     """Footnotes as a list, each number linking back to its marker in the text."""
     items = "".join(
-        f"<li>{_FOOTNOTE_NUMBER.format(footnote.number) if footnote.number else ''}"
+        f'<li markdown="span">{_FOOTNOTE_NUMBER.format(footnote.number) if footnote.number else ""}'
         f"{'<br>'.join(_raw_text(line) for line in footnote.text.splitlines())}</li>"
         for footnote in footnotes
     )
     # In a <div>: a Markdown list straight after a bare <ul> would be read as more items of it. Left out of the
     # search index: references and addresses, which only made the index every page downloads larger.
-    return f'<div class="wt-footnotes" data-search-exclude><ul aria-label="Footnotes">{items}</ul></div>'
+    # markdown="1" on both, and "span" on each item, so the abbr extension expands abbreviations in footnotes.
+    footnote_list = f'<ul aria-label="Footnotes" markdown="1">{items}</ul>'
+    return f'<div class="wt-footnotes" data-search-exclude markdown="1">{footnote_list}</div>'
 
 
 def _raw_text(text: str) -> str:
