@@ -28,7 +28,11 @@ NATURAL_QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("what do I do if a child is in danger", provision("immediate-danger-call-999") + tree("worried-about-a-child")),
     ("what should I do if I am worried about a child", tree("worried-about-a-child")),
     ("will I hear back after making a referral", provision("feedback-to-referrer")),
-    ("how long does a social worker have to decide on a referral", provision("referral-decision-one-working-day")),
+    # The rebuilt tree's referral-decision step gives the one working day too (and its calculator).
+    (
+        "how long does a social worker have to decide on a referral",
+        provision("referral-decision-one-working-day") + tree("worried-about-a-child"),
+    ),
     ("how long does an assessment take", provision("assessment-timescale")),
     ("when should a child protection conference be held", provision("conference-within-15-working-days")),
     ("when is a serious case review needed", provision("scr-when-held") + tree("deciding-on-a-serious-case-review")),
@@ -77,7 +81,7 @@ NATURAL_QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("GP responsibilities", provision("health-organisations-responsibilities")),
     ("health visitor", provision("integrated-frontline-delivery") + provision("health-organisations-responsibilities")),
     ("independent reviewer", provision("scr-independent-chair-and-author")),
-    ("police protection", provision("immediate-protection-powers")),
+    ("police protection", provision("immediate-protection-powers") + tree("worried-about-a-child")),
     ("referra", provision("refer-concerns-about-harm") + provision("referral-decision-one-working-day")),
     ("safeguard", provision("section-11-duty")),
     # Plural and past-tense forms

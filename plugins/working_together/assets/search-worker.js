@@ -58,12 +58,19 @@
     // Exact (Material adds no wildcard after a boost) for a word already typed in full, an abbreviation, or a
     // short stem; only the last word, perhaps still being typed, is a prefix ("polic*" would find "policies").
     if (abbreviation || stem.length < SHORTEST_PREFIX || (!last && isTerm(stem))) return `${stem}^1`;
+    // Typed halfway past its stem ("referra": "referr") or a form the index lacks ("unexpectedly": "unexpect"):
+    // the stem a finished word would have, even where some rarer term also starts with what was typed.
+    const shorter = isTerm(stem) ? null : shorterTerm(stem);
+    if (shorter) return shorter;
     if (startsAny(stem)) return stem;
-    // Typed halfway past its stem ("referra": "referr") or a form the index lacks ("unexpectedly": "unexpect").
+    return nearest(stem) || stem;
+  }
+
+  function shorterTerm(stem) {
     for (let end = stem.length - 1; end >= Math.max(SHORTEST_PREFIX + 2, Math.ceil(stem.length * 0.6)); end--) {
       if (isTerm(stem.slice(0, end))) return stem.slice(0, end);
     }
-    return nearest(stem) || stem;
+    return null;
   }
 
   function lowerBound(prefix) {

@@ -136,8 +136,10 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             return _problem_files(files, config, self.problems, self.last_pages)
         if self.corpus is None:
             return files
+        current = self.corpus.current_edition.id
+        superseded = frozenset(paths.tree_page(t.id) for t in self.corpus.trees.values() if t.edition != current)
         for src_uri, markdown in generated_pages(self.corpus).items():
-            content = with_search_front_matter(src_uri, markdown)
+            content = with_search_front_matter(src_uri, markdown, superseded)
             files.append(GeneratedPage.generated(config, src_uri, content=content))
             self.generated.add(src_uri)
         feed = changes_feed(self.corpus, config.site_name, config.copyright or "", self.config.feed_base_url)

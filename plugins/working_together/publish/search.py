@@ -25,19 +25,26 @@ LISTING_BOOST = 0.5
 # first for abbreviations (tests/search_queries.py: "LADO", "CDOP", "SCR", "CAF", "MAPPA"), above the guidance.
 
 
-def search_boost(src_uri: str) -> float | None:
+# A tree for a replaced edition (the 2010 process) answers the same words as the journey in force in these
+# sources, and came first for "referra" and "how long does a social worker have to decide on a referral".
+SUPERSEDED_BOOST = 0.5
+
+
+def search_boost(src_uri: str, superseded: frozenset[str] = frozenset()) -> float | None:
     """The search boost of a generated page, or None to leave Material's default of 1."""
     if src_uri.startswith("sources/") and src_uri != paths.SOURCES_INDEX:
         return SOURCE_BOOST
+    if src_uri in superseded:
+        return SUPERSEDED_BOOST
     listing = src_uri.startswith(("roles/", "modules/")) and src_uri not in (paths.ROLES_INDEX, paths.MODULES_INDEX)
     if listing or src_uri in (paths.COVERAGE, paths.GLOSSARY, paths.PROVISIONS_INDEX):
         return LISTING_BOOST
     return None
 
 
-def with_search_front_matter(src_uri: str, markdown: str) -> str:
+def with_search_front_matter(src_uri: str, markdown: str, superseded: frozenset[str] = frozenset()) -> str:
     """The page's Markdown with a front matter block carrying its search boost, if it has one."""
-    boost = search_boost(src_uri)
+    boost = search_boost(src_uri, superseded)
     if boost is None:
         return markdown
     return f"---\nsearch:\n  boost: {boost}\n---\n\n{markdown}"
