@@ -152,7 +152,10 @@ def plant_payloads(project: Path) -> None:
     with (project / "guidance/sources/report.txt").open("a", encoding="utf-8") as source:
         source.write(f"- 1.3 {QUOTE}\n")
     quote = json.dumps(QUOTE, ensure_ascii=False)
-    evidence = f"          - source: report\n            at: paragraph 1.3\n            quote: {quote}\n"
+    evidence = (
+        f"          - source: report\n            at: paragraph 1.3\n            quote: {quote}\n"
+        "            shows: working-together\n"
+    )
     replace_in(project / PROVISIONS, "  - id: referral-decision\n", f"{evidence}  - id: referral-decision\n")
 
 
