@@ -153,8 +153,68 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard(page: Page, width: i
         page.keyboard.press(key)
         expect(page.locator(".md-sidebar--primary :focus")).to_have_count(1)  # no eval: the policy forbids it
         assert menu.get_attribute("aria-expanded") == "true"
-        # Not judged for cover: inside the open drawer, Material slides the current section's panel over the
-        # top-level list, whose links stay focusable underneath (reported, not yet fixed).
         page.keyboard.press("Escape")
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
         assert menu.get_attribute("aria-expanded") == "false"
+
+
+def _open_drawer(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(PAGE_TYPES["chapter"])
+    page.get_by_role("button", name="Menu").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-sidebar--primary :focus")).to_have_count(1)
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+@pytest.mark.parametrize("width", [390, 768])
+def test_every_stop_in_the_open_drawer_is_seen_and_leaving_closes_it(page: Page, width: int, key: str) -> None:
+    """Inside the open drawer focus reaches only what is drawn: the open section's panel, not the list it slides
+    over; going past either end closes the drawer, so focus never lands on the page its overlay hides."""
+    _open_drawer(page, width)
+    if key == "Shift+Tab":  # from the drawer's last link back up
+        page.locator(".md-sidebar--primary a[href]:visible").last.focus()
+    stops, failures = 0, []
+    while page.locator(".md-sidebar--primary :focus").count():
+        judged = page.evaluate(JUDGE)
+        for _ in range(5):  # the drawer slides in: look again until it has settled
+            if not judged["problems"]:
+                break
+            page.wait_for_timeout(400)
+            judged = page.evaluate(JUDGE)
+        failures += [f"{key} stop {stops}: {judged['describe']}: {problem}" for problem in judged["problems"]]
+        stops += 1
+        assert stops < 100, "focus never left the drawer"
+        page.keyboard.press(key)
+    assert stops >= 3
+    assert failures == []
+    expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "false")
+    assert page.evaluate(JUDGE)["problems"] == []  # the stop after the drawer, on the page itself
+
+
+@pytest.mark.parametrize("width", [390, 768])
+def test_a_section_in_the_drawer_opens_and_closes_from_the_keyboard(page: Page, width: int) -> None:
+    """Each section is a button: Enter or Space opens its panel with focus on the panel's Back button, which
+    closes it and returns focus to the section; what a panel covers is hidden from the keyboard."""
+    _open_drawer(page, width)
+    drawer = page.locator(".md-sidebar--primary")
+    home = drawer.get_by_role("link", name="Home", exact=True)
+    expect(home).to_be_hidden()  # under the current section's panel
+    drawer.locator("[role=button][aria-label^='Back from']:visible").focus()
+    page.keyboard.press("Enter")
+    expect(home).to_be_visible()
+    section = drawer.locator(":focus")
+    expect(section).to_have_attribute("role", "button")
+    expect(section).to_have_attribute("aria-expanded", "false")
+    worried = drawer.locator("label.md-nav__link", has_text="What to do if you're worried")
+    expect(worried).to_have_accessible_name("What to do if you're worried")
+    worried.focus()
+    page.keyboard.press("Space")
+    expect(worried).to_have_attribute("aria-expanded", "true")
+    expect(drawer.get_by_role("button", name="Back from What to do if you're worried")).to_be_focused()
+    expect(drawer.get_by_role("link", name="Worried about a child", exact=False).first).to_be_visible()
+    expect(home).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(worried).to_be_focused()
+    expect(worried).to_have_attribute("aria-expanded", "false")
+

@@ -48,6 +48,7 @@ ASSETS = (
     "navigator.js",
     "deadline.js",
     "header.js",
+    "drawer.js",
     "iframe-worker-shim.js",
     "iframe-worker-scope.js",
     "print.css",
@@ -113,6 +114,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/{HOLIDAYS_SCRIPT}")
         config.extra_javascript.append(f"{ASSET_DIR}/deadline.js")
         config.extra_javascript.append(f"{ASSET_DIR}/header.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/drawer.js")
         _expand_abbreviations(config, corpus)
         _align_with_attributes(config)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
