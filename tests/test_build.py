@@ -44,9 +44,9 @@ def test_every_provision_appears_on_its_chapter_page_with_its_strength(
     assert heading is not None and heading.name == "h3"
     provision = CORPUS.provisions[provision_id]
     version = provision.version_in(edition)
-    number = CORPUS.edition(edition).placements[provision_id].number
+    placement = CORPUS.edition(edition).placements[provision_id]
     # Whitespace-normalised rather than get_text(" "), which would space out an <abbr> inside the heading.
-    assert " ".join(heading.get_text().split()) == f"{number} {provision.title}"
+    assert " ".join(heading.get_text().split()) == placement.titled(provision.title)
     block = heading.find_parent("div", class_="wt-provision")
     assert f"wt-provision--{version.strength}" in block["class"]
     assert STRENGTHS[version.strength].name in block.find(class_="wt-badge").get_text()

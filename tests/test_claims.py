@@ -167,3 +167,25 @@ def test_the_summary_lists_as_legal_duties_of_a_role_only_provisions_whose_duty_
             listed.append((role, provision.id, version.strength, role in _law_holders(version)))
     assert listed, "the by-role table lists some legal duties"
     assert [entry for entry in listed if entry[2:] != ("must", True)] == []
+
+
+def test_our_editorial_notes_take_no_number_that_could_pass_for_working_togethers(site: Path) -> None:
+    """A note of ours in a statutory chapter is headed "Editorial note:", and the chapter's own numbering counts
+    only provisions resting on the sources, from .1 without a gap."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    notes = 0
+    for edition in corpus.editions:
+        for chapter in edition.chapters:
+            numbers = []
+            for identifier in chapter.provision_ids:
+                placement = edition.placements[identifier]
+                editorial = corpus.provisions[identifier].version_in(edition.id).strength == "editorial"
+                assert placement.editorial == editorial, (edition.id, identifier)
+                notes += editorial
+                numbers += [] if editorial else [placement.number]
+            assert numbers == [f"{chapter.number}.{index}" for index in range(1, len(numbers) + 1)]
+    assert notes  # the 999 note of the 2015 edition
+    html = BeautifulSoup((site / "editions/2015/chapter-1/index.html").read_text(encoding="utf-8"), "html.parser")
+    heading = html.find(id="immediate-danger-call-999")
+    assert heading.get_text(" ", strip=True).startswith("Editorial note: If a child is in immediate danger")
+    assert "1.1 Powers to intervene" in html.find(id="immediate-protection-powers").get_text(" ", strip=True)

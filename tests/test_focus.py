@@ -217,4 +217,3 @@ def test_a_section_in_the_drawer_opens_and_closes_from_the_keyboard(page: Page, 
     page.keyboard.press("Enter")
     expect(worried).to_be_focused()
     expect(worried).to_have_attribute("aria-expanded", "false")
-

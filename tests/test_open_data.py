@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT
 from working_together.load import load_corpus
-from working_together.model import CROSS_REFERENCE
+from working_together.model import CROSS_REFERENCE, EDITORIAL_NOTE
 from working_together.render.corpus_json import corpus_document, provision_document
 
 
@@ -66,12 +66,13 @@ def test_every_provision_in_the_data_matches_its_pages(site: Path) -> None:
             if row["status"] == "not described":
                 assert heading.get_text().endswith("not described")
                 continue
-            assert heading.get_text().endswith(f": {row['number']}")
+            number = row["number"] or EDITORIAL_NOTE  # a note of ours takes no number
+            assert heading.get_text().endswith(f": {number}")
             version = versions[row["version"]]
             assert row["strength"] == version["strength"]
             chapter = site / f"editions/{row['edition']}/chapter-{row['chapter']}/index.html"
             block = BeautifulSoup(chapter.read_text(encoding="utf-8"), "html.parser").find(id=record["id"])
-            assert block.get_text().startswith(f"{row['number']} {record['title']}")
+            assert block.get_text().startswith(f"{number}{':' if row['number'] is None else ''} {record['title']}")
             provision = block.find_parent("div", class_="wt-provision")
             assert f"wt-provision--{version['strength']}" in provision["class"]
             shown = _words(provision.get_text())

@@ -35,6 +35,7 @@ NUMBER_WORDS = {
     )
 }  # fmt: skip
 WORKING_DAYS = re.compile(r"(?:a maximum of )?(?P<count>[0-9]+|[a-z]+) working days?", re.IGNORECASE)
+EDITORIAL_NOTE = "Editorial note"  # what a note of ours shows where a provision shows its number
 
 
 @dataclass
@@ -191,7 +192,15 @@ class Placement:
 
     chapter: Chapter
     section: Section
-    number: str
+    number: str  # "1.4"; a note of ours takes no number (EDITORIAL_NOTE), so it never reads as Working Together's
+
+    @property
+    def editorial(self) -> bool:
+        return self.number == EDITORIAL_NOTE
+
+    def titled(self, title: str) -> str:
+        """The number before a title ("1.4 Early help"), or "Editorial note: …" for a note of ours."""
+        return f"{self.number}: {title}" if self.editorial else f"{self.number} {title}"
 
 
 @dataclass
@@ -232,6 +241,7 @@ class Edition:
     removals: list[str] = field(default_factory=list)
     removal_positions: list[Position] = field(default_factory=list)
     additions: list[Addition] = field(default_factory=list)
+    editorial: frozenset[str] = frozenset()  # provisions whose words in this edition are ours, not the sources'
 
     def undescribed(self, provision_id: str) -> NotDescribed | None:
         """The entry saying the sources do not describe this provision in this edition, if there is one."""
@@ -239,12 +249,16 @@ class Edition:
 
     @cached_property
     def placements(self) -> dict[str, Placement]:
-        """Each provision id in this edition with its chapter, section and number, in reading order."""
+        """Each provision id in this edition with its chapter, section and number, in reading order; our editorial
+        notes (`editorial`, set once every provision is loaded) are placed without a number."""
         placed: dict[str, Placement] = {}
         for chapter in self.chapters:
             index = 0
             for section in chapter.sections:
                 for identifier in section.provisions:
+                    if identifier in self.editorial:
+                        placed.setdefault(identifier, Placement(chapter, section, EDITORIAL_NOTE))
+                        continue
                     index += 1
                     placed.setdefault(identifier, Placement(chapter, section, f"{chapter.number}.{index}"))
         return placed

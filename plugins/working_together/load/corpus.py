@@ -87,7 +87,19 @@ def load_corpus(
             )
     loader.corpus.editions.sort(key=lambda edition: edition.id)
     loader.problems.extend(resolve_extensions(loader.corpus.editions))
+    _mark_editorial(loader.corpus)
     return loader.corpus, loader.problems
+
+
+def _mark_editorial(corpus: Corpus) -> None:
+    """Tell each edition which of its provisions are our editorial notes, before anything asks for its numbers."""
+    for edition in corpus.editions:
+        edition.editorial = frozenset(
+            identifier
+            for identifier, provision in corpus.provisions.items()
+            if (version := provision.version_in(edition.id)) and version.strength == "editorial"
+        )
+        edition.__dict__.pop("placements", None)  # numbered before the notes were known: number again
 
 
 def _kind(guidance_dir: Path, path: Path) -> str | None:

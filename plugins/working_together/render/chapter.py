@@ -36,9 +36,8 @@ def changed_box(corpus: Corpus, edition: Edition, chapter: Chapter, page: str) -
     here = set(chapter.provision_ids)
 
     def item(provision_id: str, what: str) -> str:
-        number = edition.placements[provision_id].number
-        title = escape(corpus.provisions[provision_id].title)
-        return f"    - [{number} {title}](#{provision_id}): {what}"
+        title = edition.placements[provision_id].titled(escape(corpus.provisions[provision_id].title))
+        return f"    - [{title}](#{provision_id}): {what}"
 
     changed = [(a.provision.id, f"amended ({CHANGE_GRADES[a.new.change].lower()})") for a in changes.amended]
     changed += [(p.id, "added") for p in changes.added]

@@ -100,7 +100,7 @@ def _in_edition(corpus: Corpus, provision: Provision, edition_id: str) -> dict |
             "chapter": placement.chapter.number,
             "chapter_title": placement.chapter.title,
             "section": placement.section.title,
-            "number": placement.number,
+            "number": None if placement.editorial else placement.number,
             "version": standing.edition,
             "strength": standing.strength,
         }

@@ -87,7 +87,7 @@ def _provision_step(corpus: Corpus, step: ModuleStep, number: int, page: str) ->
         render_text(version.text, link_for),
         f"[{edition.id} edition, {placement.number}: read it in its chapter]({chapter}) · "
         f"[Permanent page]({permanent}){{ .wt-permalink }} "
-        f"{citation_button(corpus, edition, placement.number, provision)}",
+        f"{citation_button(corpus, edition, placement, provision)}",
         "</div>",
     ]
     return "\n\n".join(parts)

@@ -13,20 +13,20 @@ from .overlay import provision_local_notes
 
 def provision_in_chapter(corpus: Corpus, provision: Provision, edition: Edition, page: str) -> str:
     """The provision's block on a chapter page: numbered heading with its #id anchor, wording and source."""
-    number = edition.placements[provision.id].number
+    placement = edition.placements[provision.id]
     version = provision.version_in(edition.id)
     assert version is not None  # the contents check guarantees it
     return "\n\n".join(
         [
             f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">',
-            f"### {number} {escape(provision.title)} {{ #{provision.id} }}",
+            f"### {placement.titled(escape(provision.title))} {{ #{provision.id} }}",
             _wording(corpus, provision, version, edition, page),
             _history(corpus, provision, page),
             provision_local_notes(corpus, provision.id) if edition is corpus.current_edition else "",
             f"[Permanent link: {escape(provision.title)}]({paths.link(page, paths.provision_page(provision.id))})"
             f'{{ .wt-permalink }} <button type="button" class="wt-copy-link md-button" hidden '
             f'aria-label="Copy link to {escape_html(provision.title)}">Copy link</button> '
-            f"{citation_button(corpus, edition, number, provision)}",
+            f"{citation_button(corpus, edition, placement, provision)}",
             "</div>",
         ]
     )
@@ -65,7 +65,7 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
             f'<div class="wt-provision wt-provision--{version.strength}" markdown="1">\n\n'
             f"{_wording(corpus, provision, version, edition, page)}\n\n"
             f"[Read it in chapter {placement.chapter.number} of the {edition.id} edition]({chapter_link}) "
-            f"{citation_button(corpus, edition, placement.number, provision)}\n\n</div>"
+            f"{citation_button(corpus, edition, placement, provision)}\n\n</div>"
         )
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -73,7 +73,8 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
 def _any_number(corpus: Corpus, provision: Provision) -> str:
     """The provision's web number in the latest edition that places it, for the example in the page's introduction."""
     placements = [e.placements[provision.id] for e in reversed(corpus.editions) if provision.id in e.placements]
-    return placements[0].number if placements else "1.2"
+    numbered = [placement for placement in placements if not placement.editorial]
+    return numbered[0].number if numbered else "1.2"
 
 
 def retired_page(corpus: Corpus, retirement: Retirement) -> str:
@@ -160,5 +161,5 @@ def _provision_link(corpus: Corpus, identifier: str, edition: Edition, page: str
     placement = edition.placements.get(identifier)
     if placement:
         link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), identifier)
-        return f"[{placement.number} {escape(target.title)}]({link})"
+        return f"[{placement.titled(escape(target.title))}]({link})"
     return f"[{escape(target.title)}]({paths.link(page, paths.provision_page(identifier))})"

@@ -132,7 +132,7 @@ def _outcome(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
     for cited in node.cites:
         placement = edition.placements[cited]
         link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), cited)
-        citations.append(f"- [{placement.number} {escape(corpus.provisions[cited].title)}]({link})")
+        citations.append(f"- [{placement.titled(escape(corpus.provisions[cited].title))}]({link})")
     parts.append(outcome_local_notes(corpus, tree.id, node.id))
     parts.append(f"**This rests on ({escape(edition.title)}):**\n\n" + "\n".join(citations))
     parts.append(f"[Start again](#node-{tree.start}){{ .wt-start-again }}")
