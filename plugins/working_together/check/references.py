@@ -110,10 +110,8 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                 for identifier, position in zip(section.provisions, section.provision_positions, strict=True):
                     where = f"chapter {chapter.number}"
                     provision = corpus.provisions.get(identifier)
-                    if provision is None and corpus.unloaded.may_define("provision", identifier):
-                        pass  # its file has a problem of its own
-                    elif provision is None:
-                        yield unknown_provision(corpus, identifier, position, where)
+                    if provision is None:
+                        yield from missing_provision(corpus, identifier, position, where)
                     elif identifier in placed:
                         yield Problem(
                             position,
@@ -163,10 +161,8 @@ def _not_described_problems(corpus: Corpus, edition: Edition, placed: dict[str, 
         for identifier, position in zip(entry.provisions, entry.provision_positions, strict=True):
             where = f"not_described[{index}]"
             provision = corpus.provisions.get(identifier)
-            if provision is None and corpus.unloaded.may_define("provision", identifier):
-                pass  # its file has a problem of its own
-            elif provision is None:
-                yield unknown_provision(corpus, identifier, position, where)
+            if provision is None:
+                yield from missing_provision(corpus, identifier, position, where)
             elif identifier in placed:
                 yield Problem(
                     position,
@@ -213,6 +209,13 @@ def _accounted_for(edition: Edition) -> dict[str, Position]:
         for identifier, position in zip(entry.provisions, entry.provision_positions, strict=True):
             named.setdefault(identifier, position)
     return named
+
+
+def missing_provision(corpus: Corpus, identifier: str, position: Position, where: str) -> Iterator[Problem]:
+    """An id naming no loaded provision is unknown, unless a file that failed to load may define it (that file
+    has a problem of its own, which is the one to fix)."""
+    if not corpus.unloaded.may_define("provision", identifier):
+        yield unknown_provision(corpus, identifier, position, where)
 
 
 def unknown_provision(corpus: Corpus, identifier: str, position: Position, where: str) -> Problem:
