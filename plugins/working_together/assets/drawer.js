@@ -1,113 +1,135 @@
 /* The navigation drawer below 76.25em (phones and tablets), usable from the keyboard.
    Material opens the drawer, and each section's panel inside it, with checkboxes toggled by <label>s that a
-   keyboard could not reach and a screen reader could not name (WCAG 2.1.1, 4.1.2). Here:
-   - the header's menu label is a button named "Menu": Enter or Space opens the drawer with focus on its first
-     link, Escape closes it and returns focus to the button, and focus leaving the drawer closes it, so Tab
-     never lands on the page its overlay hides (2.4.11);
-   - each section in the drawer is a button that opens its panel with focus on the panel's title, itself a
-     "Back" button that closes the panel and returns focus to the section (working-together.css hides what an
-     open panel covers, so those links leave the tab order too).
-   Material already clicks a focused label on Enter; Space, the other key of a button, is added here.
+   keyboard could not reach and a screen reader could not name (WCAG 2.1.1, 4.1.2). A label may not take a
+   button's role, so each is stood in for by a real <button> drawn like it, which clicks the checkbox:
+   - the header's menu button, named "Menu": Enter or Space opens the drawer with focus on its first link,
+     Escape closes it and returns focus to the button, and focus leaving the drawer closes it, so Tab never
+     lands on the page its overlay hides (2.4.11);
+   - in the drawer, each section's label, which opens its panel with focus on the panel's title, itself a
+     "Back" button that closes the panel and returns focus to the section (working-together.css hides what
+     an open panel covers, so those links leave the tab order too). On a wide screen sections are headings,
+     so there Material's labels are left as they are.
    Without JavaScript every label still works with a click. */
 (function () {
   "use strict";
 
   var NARROW = window.matchMedia("(max-width: 76.234375em)");
 
-  function drawerParts() {
-    return {
-      drawer: document.getElementById("__drawer"),
-      menu: document.querySelector(".md-header label[for='__drawer']"),
-      sidebar: document.querySelector(".md-sidebar--primary")
-    };
+  /* A button that stands in for `label`, drawn by the same classes, clicking the checkbox the label is for. */
+  function standIn(label, name) {
+    if (label.wtButton) return label.wtButton;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " wt-label-button";
+    // Material styles these controls by their `for` (hidden on wide screens, hover colours): keep it, inert.
+    button.setAttribute("for", label.htmlFor);
+    button.innerHTML = label.innerHTML;  // Material's own markup: its icon and text
+    button.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+    if (name) button.setAttribute("aria-label", name);
+    button.addEventListener("click", function () { toggleOf(label).click(); });
+    label.after(button);
+    label.classList.add("wt-stood-in");
+    label.wtButton = button;
+    return button;
   }
 
-  function makeButton(label, name) {
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    if (name) label.setAttribute("aria-label", name);
+  function withdraw(label) {
+    if (!label.wtButton) return;
+    label.wtButton.remove();
+    label.wtButton = null;
+    label.classList.remove("wt-stood-in");
   }
 
-  function unmakeButton(label) {
-    ["role", "tabindex", "aria-label", "aria-expanded"].forEach(function (name) { label.removeAttribute(name); });
+  function toggleOf(label) {
+    return document.getElementById(label.htmlFor);
   }
 
-  /* A section's label and its panel's title, as buttons while the drawer is the navigation (narrow screens);
-     on a wide screen sections are headings, left as Material draws them. */
-  function sections(narrow) {
+  function expanded(button, toggle) {
+    button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+  }
+
+  /* Each section of the drawer: its label (Material gives sections no tab stop) and its panel's title. */
+  function sections() {
+    var found = [];
     document.querySelectorAll(".md-nav--primary .md-nav__toggle[id^='__nav']").forEach(function (toggle) {
-      var id = toggle.id;
-      var label = toggle.parentElement.querySelector(":scope > label.md-nav__link[for='" + id + "']");
-      var title = toggle.parentElement.querySelector(":scope > .md-nav > label.md-nav__title[for='" + id + "']");
-      if (!label || !title) return;
-      if (!label.dataset.wtSection) label.dataset.wtSection = label.hasAttribute("tabindex") ? "focusable" : "heading";
-      if (narrow) {
-        if (label.dataset.wtSection === "heading") makeButton(label);
-        label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-        makeButton(title, "Back from " + label.textContent.replace(/\s+/g, " ").trim());
-      } else {
-        if (label.dataset.wtSection === "heading") unmakeButton(label);
-        else label.removeAttribute("aria-expanded");
-        unmakeButton(title);
-      }
+      var item = toggle.parentElement;
+      var label = item.querySelector(":scope > label.md-nav__link:not([tabindex='0'])");
+      var title = item.querySelector(":scope > .md-nav > label.md-nav__title");
+      if (label && title) found.push({ toggle: toggle, label: label, title: title });
     });
+    return found;
+  }
+
+  function arrangeSections(narrow) {
+    sections().forEach(function (section) {
+      if (!narrow) {
+        withdraw(section.label);
+        withdraw(section.title);
+        return;
+      }
+      var name = section.label.textContent.replace(/\s+/g, " ").trim();
+      expanded(standIn(section.label), section.toggle);
+      standIn(section.title, "Back from " + name);
+    });
+  }
+
+  function menuButton() {
+    var label = document.querySelector(".md-header label[for='__drawer']");
+    return label && label.wtButton;
   }
 
   /* The first link or button the drawer draws: an open panel covers the list (and logo) before it. */
   function firstShown(sidebar) {
-    return Array.prototype.find.call(sidebar.querySelectorAll("a[href], label[tabindex='0']"), function (control) {
+    return Array.prototype.find.call(sidebar.querySelectorAll("a[href], button"), function (control) {
       return control.checkVisibility({ visibilityProperty: true });
     });
   }
 
   function enhance() {
-    var parts = drawerParts();
-    if (!parts.drawer || !parts.menu || parts.menu.dataset.wtReady) return;
-    parts.menu.dataset.wtReady = "yes";
-    makeButton(parts.menu, "Menu");
-    parts.menu.setAttribute("aria-expanded", parts.drawer.checked ? "true" : "false");
-    sections(NARROW.matches);
+    var drawer = document.getElementById("__drawer");
+    var label = document.querySelector(".md-header label[for='__drawer']");
+    if (!drawer || !label || label.wtButton) return;
+    expanded(standIn(label, "Menu"), drawer);
+    arrangeSections(NARROW.matches);
   }
 
   // Opening the drawer or a section from its button moves focus into what opened; closing a section moves it
   // back to the section's button. What opens becomes visible (CSS) on this change: focus it on the next frame.
   document.addEventListener("change", function (event) {
     var toggle = event.target;
-    var parts = drawerParts();
     var from = document.activeElement;
     var next = null;
-    if (toggle === parts.drawer) {
-      parts.menu.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-      if (toggle.checked && from === parts.menu) next = firstShown(parts.sidebar);
-    } else if (toggle.matches(".md-nav--primary .md-nav__toggle") && NARROW.matches) {
-      var label = toggle.parentElement.querySelector(":scope > label.md-nav__link");
-      var title = toggle.parentElement.querySelector(":scope > .md-nav > label.md-nav__title");
-      if (label) label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-      if (toggle.checked && from === label) next = title;
-      if (!toggle.checked && from === title) next = label;
+    if (toggle.id === "__drawer" && menuButton()) {
+      expanded(menuButton(), toggle);
+      if (toggle.checked && from === menuButton()) next = firstShown(document.querySelector(".md-sidebar--primary"));
+    } else {
+      sections().forEach(function (section) {
+        var button = section.label.wtButton;
+        if (section.toggle !== toggle || !button) return;
+        expanded(button, toggle);
+        if (toggle.checked && from === button) next = section.title.wtButton;
+        if (!toggle.checked && from === section.title.wtButton) next = button;
+      });
     }
     if (next) requestAnimationFrame(function () { next.focus(); });
   });
 
   document.addEventListener("keydown", function (event) {
-    var parts = drawerParts();
-    if (event.key === " " && event.target.matches("label[role='button']")) {
-      event.preventDefault();
-      event.target.click();
-    } else if (event.key === "Escape" && parts.drawer && parts.drawer.checked) {
-      parts.menu.click();
-      parts.menu.focus();
-    }
+    var drawer = document.getElementById("__drawer");
+    if (event.key !== "Escape" || !drawer || !drawer.checked || !menuButton()) return;
+    menuButton().click();
+    menuButton().focus();
   });
 
   document.addEventListener("focusin", function (event) {
-    var parts = drawerParts();
-    if (!parts.drawer || !parts.drawer.checked || !NARROW.matches) return;
-    if (parts.sidebar.contains(event.target) || event.target === parts.menu) return;
-    parts.menu.click();
+    var drawer = document.getElementById("__drawer");
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !drawer.checked || !NARROW.matches || !menuButton()) return;
+    if (sidebar.contains(event.target) || event.target === menuButton()) return;
+    menuButton().click();
   });
 
-  NARROW.addEventListener("change", function (event) { sections(event.matches); });
+  NARROW.addEventListener("change", function (event) { arrangeSections(event.matches); });
 
   // Material's document$ re-runs page scripts after instant navigation; plain load otherwise.
   if (window.document$ && window.document$.subscribe) {
