@@ -189,3 +189,7 @@ def test_our_editorial_notes_take_no_number_that_could_pass_for_working_together
     heading = html.find(id="immediate-danger-call-999")
     assert heading.get_text(" ", strip=True).startswith("Editorial note: If a child is in immediate danger")
     assert "1.1 Powers to intervene" in html.find(id="immediate-protection-powers").get_text(" ", strip=True)
+    # In the summary's lists the badge already says "Editorial note": no number, and no second label.
+    summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "html.parser")
+    line = summary.select_one("li:has(> a[href*='immediate-danger-call-999'])").get_text(" ", strip=True)
+    assert line == "Editorial note — our note, not from the sources If a child is in immediate danger"

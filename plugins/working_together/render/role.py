@@ -42,7 +42,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
     current = _current(corpus, role)
     for strength in STRENGTHS:
         lines = [
-            provision_line(corpus, provision, version, edition.placements[provision.id].number, page)
+            provision_line(corpus, provision, version, edition.placements[provision.id], page)
             for provision, version in current
             if version.strength == strength
         ]
@@ -93,9 +93,9 @@ def _earlier(corpus: Corpus, role: Role, page: str) -> str:
         version = provision.version_in(last.id)
         link = paths.link(page, paths.provision_page(provision.id))
         order = list(last.placements).index(provision.id)
-        line = (
-            f"- {strength_badge(version.strength)} {last.id} edition {last.placements[provision.id].number} "
-            f"[{escape(provision.title)}]({link}) (superseded)"
-        )
+        placement = last.placements[provision.id]
+        number = "" if placement.editorial else f" {placement.number}"
+        badge = strength_badge(version.strength)
+        line = f"- {badge} {last.id} edition{number} [{escape(provision.title)}]({link}) (superseded)"
         lines.append((-corpus.editions.index(last), order, line))
     return "\n".join(line for *_, line in sorted(lines))

@@ -5,7 +5,7 @@ One line per provision, each linking to its permanent page, so the page prints o
 
 from __future__ import annotations
 
-from ..model import Corpus, Evidence, Provision, Stage, Timescale, Version
+from ..model import Corpus, Evidence, Placement, Provision, Stage, Timescale, Version
 from . import paths
 from .currency import LATEST, replacement_note
 from .labels import strength_badge
@@ -60,10 +60,12 @@ def trees_block(corpus: Corpus, page: str) -> str:
     )
 
 
-def provision_line(corpus: Corpus, provision: Provision, version: Version, number: str, page: str) -> str:
-    """One list item: strength badge, number in its edition and the title linking to the permanent page."""
+def provision_line(corpus: Corpus, provision: Provision, version: Version, placement: Placement, page: str) -> str:
+    """One list item: strength badge, number in its edition and the title linking to the permanent page (a note of
+    ours has no number, and its badge already says what it is)."""
     link = paths.link(page, paths.provision_page(provision.id))
-    return f"- {strength_badge(version.strength)} {number} [{escape(provision.title)}]({link})"
+    number = "" if placement.editorial else f"{placement.number} "
+    return f"- {strength_badge(version.strength)} {number}[{escape(provision.title)}]({link})"
 
 
 def _stages(corpus: Corpus) -> list[Stage]:
@@ -83,7 +85,7 @@ def _stage(corpus: Corpus, stage: Stage, number: int, page: str) -> str:
         provision = corpus.provisions[identifier]
         version = provision.version_in(edition.id)
         assert version is not None  # the summary check guarantees it
-        lines.append(provision_line(corpus, provision, version, edition.placements[identifier].number, page))
+        lines.append(provision_line(corpus, provision, version, edition.placements[identifier], page))
     parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
