@@ -151,6 +151,9 @@ def synthetic_project(folder: Path, multiplier: int) -> Path:
         for chapter in data["chapters"]:
             for section in chapter["sections"]:
                 section["provisions"] = [new for old in section["provisions"] for new in [old, *copies(old)]]
+        # A copy the sources do not describe in this edition is marked as its original is, or it would fail as dropped.
+        for entry in data.get("not_described", []):
+            entry["provisions"] = [new for old in entry["provisions"] for new in [old, *copies(old)]]
         _write(path, data)
     summary = _read(guidance / "summary.yml")  # every current duty must be in the practitioner summary
     for stage in summary["stages"]:
