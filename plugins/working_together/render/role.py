@@ -54,13 +54,24 @@ def role_page(corpus: Corpus, role: Role) -> str:
     table = timescales_table(corpus, page, role.id)
     if table:
         parts.append("## Time limits { #timescales }\n\n" + table)
-    earlier = _earlier(corpus, role, page)
-    if earlier:
+    withdrawn, undescribed = _earlier(corpus, role, page)
+    if withdrawn or undescribed:
         parts.append(
             "## Earlier editions only { #earlier }\n\n"
             '!!! warning "Earlier editions only: superseded"\n\n'
-            f"    These provisions are not in the {edition.id} edition. They are kept so that earlier practice "
-            "can be understood.\n\n" + earlier
+            f"    These provisions are in earlier editions but not placed in the {edition.id} edition. They are kept "
+            "so that earlier practice can be understood."
+        )
+    if withdrawn:
+        parts.append(
+            f"### Withdrawn by the {edition.id} edition {{ #withdrawn }}\n\n"
+            "The sources say these were withdrawn.\n\n" + withdrawn
+        )
+    if undescribed:
+        parts.append(
+            f"### Not described for the {edition.id} edition by these sources {{ #not-described }}\n\n"
+            f"The sources do not say whether the {edition.id} edition has these provisions. We neither carry them "
+            "into that edition nor record them as withdrawn: each provision's page says why.\n\n" + undescribed
         )
     return "\n\n".join(parts) + "\n"
 
@@ -72,17 +83,18 @@ def _current(corpus: Corpus, role: Role) -> list[tuple[Provision, Version]]:
     for identifier in edition.placements:
         provision = corpus.provisions[identifier]
         version = provision.version_in(edition.id)
-        if role.id in provision.roles and version:
+        if version and role.id in provision.roles_of(version):
             found.append((provision, version))
     return found
 
 
-def _earlier(corpus: Corpus, role: Role, page: str) -> str:
-    """Provisions for the role that the current edition no longer has, each from the last edition that had it."""
+def _earlier(corpus: Corpus, role: Role, page: str) -> tuple[str, str]:
+    """Provisions for the role that the current edition does not place, each from the last edition that had it:
+    (those the sources say were withdrawn, those the sources do not describe in the current edition)."""
     current = corpus.current_edition
-    lines: list[tuple[int, int, str]] = []
+    lines: list[tuple[bool, int, int, str]] = []
     for provision in corpus.provisions.values():
-        if role.id not in provision.roles or provision.id in current.placements:
+        if provision.id in current.placements:
             continue
         last = next(
             (e for e in reversed(corpus.editions) if provision.id in e.placements and provision.version_in(e.id)),
@@ -91,11 +103,18 @@ def _earlier(corpus: Corpus, role: Role, page: str) -> str:
         if last is None:
             continue
         version = provision.version_in(last.id)
+        if role.id not in provision.roles_of(version):
+            continue
         link = paths.link(page, paths.provision_page(provision.id))
         order = list(last.placements).index(provision.id)
         placement = last.placements[provision.id]
         number = "" if placement.editorial else f" {placement.number}"
         badge = strength_badge(version.strength)
         line = f"- {badge} {last.id} edition{number} [{escape(provision.title)}]({link}) (superseded)"
-        lines.append((-corpus.editions.index(last), order, line))
-    return "\n".join(line for *_, line in sorted(lines))
+        withdrawn = current.undescribed(provision.id) is None and provision.version_in(current.id) is None
+        lines.append((withdrawn, -corpus.editions.index(last), order, line))
+    ordered = sorted(lines)
+    return (
+        "\n".join(line for gone, *_, line in ordered if gone),
+        "\n".join(line for gone, *_, line in ordered if not gone),
+    )
