@@ -11,6 +11,9 @@ from small_guidance import replace_in, write_small_guidance
 from working_together.check import check
 from working_together.load import load_corpus
 from working_together.model import Version
+from working_together.render.labels import STRENGTHS, strength_badge
+from working_together.render.markdown import escape
+from working_together.render.reference import legend_block, provisions_index
 
 CASES = "provisions/cases.yml"
 SEEN_ALONE_EVIDENCE = (
@@ -50,8 +53,8 @@ def test_a_version_resting_only_on_a_recommendation_fails(tmp_path: Path) -> Non
     edit = (CASES, SEEN_ALONE_EVIDENCE, SEEN_ALONE_EVIDENCE.replace("working-together", "recommendation"))
     assert problems_after(tmp_path, edit) == [
         "guidance/provisions/cases.yml:7:9: child-seen-alone (2010): rests only on recommendation: a recommendation,"
-        " respondents' views, research findings or the Government's own words are not Working Together — cite a passage that says what Working"
-        " Together says (shows: working-together), or remove the wording"
+        " respondents' views, research findings or the Government's own words are not Working Together — cite a"
+        " passage that says what Working Together says (shows: working-together), or remove the wording"
     ]
 
 
@@ -264,3 +267,25 @@ def test_our_editorial_notes_take_no_number_that_could_pass_for_working_together
     summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "html.parser")
     line = summary.select_one("li:has(> a[href*='immediate-danger-call-999'])").get_text(" ", strip=True)
     assert line == "Editorial note — our note, not from the sources If a child is in immediate danger"
+
+
+def test_the_legend_explains_each_label_in_the_labels_own_words_and_never_calls_law_advice() -> None:
+    """One source for every label's words: the home legend shows each strength's explanation from the labels
+    module; law without a named holder and descriptive Guidance are never 'advice' or 'not a requirement'."""
+    legend = legend_block()
+    for strength, label in STRENGTHS.items():
+        assert f"{strength_badge(strength)} | {escape(label.explanation)} |" in legend, strength
+    for strength in ("law", "guidance"):
+        label = STRENGTHS[strength]
+        words = f"{label.name} {label.meaning} {label.explanation}".lower()
+        assert "advice" not in words and "not a requirement" not in words, strength
+    assert STRENGTHS["law"].meaning == "the sources do not say who holds the duty"
+
+
+def test_the_index_of_provisions_says_not_described_where_the_sources_are_silent() -> None:
+    """A 2010 provision the 2015 sources do not mention is 'not described', never 'not in this edition'."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    index = provisions_index(corpus)
+    row = next(line for line in index.splitlines() if "lscb-lay-members" in line)
+    assert "| not described by the sources |" in row
+    assert "not in this edition" not in index

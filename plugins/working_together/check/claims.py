@@ -30,6 +30,8 @@ def claim_problems(corpus: Corpus) -> list[Problem]:
                 problems.extend(_law_problems(provision, version, where))
             if version.strength == "guidance":
                 problems.extend(_law_as_guidance_problems(version, where))
+            if version.updated:
+                problems.extend(_earlier_wording_problems(corpus, provision, version, where))
     return problems
 
 
@@ -136,6 +138,25 @@ def _law_problems(provision: Provision, version: Version, where: str) -> Iterato
             f"strength law, whose holder the sources do not name, but it applies to {', '.join(roles)}",
             "give the version roles: [] (the sources name no holder), or cite law evidence naming one and make it must",
         )
+
+
+def _earlier_wording_problems(corpus: Corpus, provision: Provision, version: Version, where: str) -> Iterator[Problem]:
+    """An update presupposes wording in the edition before: that edition must show it or say it is not described,
+    never leave it silently absent."""
+    ids = [edition.id for edition in corpus.editions]
+    if version.edition not in ids or ids.index(version.edition) == 0:
+        return
+    before = corpus.editions[ids.index(version.edition) - 1]
+    if provision.id in before.placements or before.undescribed(provision.id):
+        return
+    yield Problem(
+        version.position,
+        where,
+        f"updated: true says the {before.id} edition had wording on this, but the {before.id} edition neither "
+        "places it nor lists it as not described",
+        f"list it under not_described in guidance/editions/{before.id}.yml, with a reason saying the sources "
+        "revise its wording without giving it",
+    )
 
 
 def _law_as_guidance_problems(version: Version, where: str) -> Iterator[Problem]:

@@ -95,7 +95,8 @@ def _timescale_problems(
             yield Problem(
                 position,
                 f"{where}.by",
-                f"role '{role}' is not among the version's roles ({', '.join(roles) or 'none'})",
+                f"role '{role}' is not among the {'provision' if version.roles is None else 'version'}'s roles "
+                f"({', '.join(roles) or 'none'})",
                 "name a role the provision applies to, or add it to the provision's roles",
             )
     quote = _flat(timescale.quote)

@@ -37,7 +37,7 @@ STRENGTHS = {
         "book-open-page-variant-outline",
         "law",
         "The law: the sources say an Act or regulations set this, but do not say who holds the duty, "
-        "so we name no role as its holder. It is law, not advice.",
+        "so we name no role as its holder. It is a legal requirement all the same.",
     ),
     "should": Label(
         "Should",

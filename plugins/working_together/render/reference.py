@@ -75,4 +75,3 @@ def editions_block(corpus: Corpus, page: str) -> str:
         current = f" ({LATEST})" if edition is corpus.current_edition else " (superseded)"
         lines.append(f"- [{escape(edition.title)}]({paths.link(page, paths.edition_page(edition.id))}){current}")
     return "\n".join(lines)
-

@@ -15,7 +15,10 @@ def roles_index(corpus: Corpus) -> str:
     """Every role with how many current provisions apply to it, by strength."""
     page = paths.ROLES_INDEX
     edition = corpus.current_edition
-    rows = ["| Role | Who is meant | " + " | ".join(LABELS[s].name for s in STRENGTHS) + " |", "| --- " * 6 + "|"]
+    rows = [
+        "| Role | Who is meant | " + " | ".join(LABELS[s].name for s in STRENGTHS) + " |",
+        "| --- " * (2 + len(STRENGTHS)) + "|",
+    ]
     for role in corpus.roles.values():
         counts = {strength: 0 for strength in STRENGTHS}
         for _, version in _current(corpus, role):
@@ -54,25 +57,20 @@ def role_page(corpus: Corpus, role: Role) -> str:
     table = timescales_table(corpus, page, role.id)
     if table:
         parts.append("## Time limits { #timescales }\n\n" + table)
-    withdrawn, undescribed = _earlier(corpus, role, page)
-    if withdrawn or undescribed:
+    earlier = _earlier(corpus, role, page)
+    if earlier:
         parts.append(
             "## Earlier editions only { #earlier }\n\n"
             '!!! warning "Earlier editions only: superseded"\n\n'
-            f"    These provisions are in earlier editions but not placed in the {edition.id} edition. They are kept "
-            "so that earlier practice can be understood."
+            "    These provisions applied to this role in an earlier edition; how each stands in the "
+            f"{edition.id} edition is said below. They are kept so that earlier practice can be understood."
         )
-    if withdrawn:
-        parts.append(
-            f"### Withdrawn by the {edition.id} edition {{ #withdrawn }}\n\n"
-            "The sources say these were withdrawn.\n\n" + withdrawn
-        )
-    if undescribed:
-        parts.append(
-            f"### Not described for the {edition.id} edition by these sources {{ #not-described }}\n\n"
-            f"The sources do not say whether the {edition.id} edition has these provisions. We neither carry them "
-            "into that edition nor record them as withdrawn: each provision's page says why.\n\n" + undescribed
-        )
+    for group, (heading, explanation) in _EARLIER_GROUPS.items():
+        if earlier.get(group):
+            parts.append(
+                f"### {heading.format(edition=edition.id)} {{ #{group} }}\n\n"
+                f"{explanation.format(edition=edition.id)}\n\n" + earlier[group]
+            )
     return "\n\n".join(parts) + "\n"
 
 
@@ -88,33 +86,53 @@ def _current(corpus: Corpus, role: Role) -> list[tuple[Provision, Version]]:
     return found
 
 
-def _earlier(corpus: Corpus, role: Role, page: str) -> tuple[str, str]:
-    """Provisions for the role that the current edition does not place, each from the last edition that had it:
-    (those the sources say were withdrawn, those the sources do not describe in the current edition)."""
+# How a provision of an earlier edition stands in the current one, in the sources' terms: never "not in" for silence.
+_EARLIER_GROUPS = {
+    "withdrawn": ("Withdrawn by the {edition} edition", "The sources say these were withdrawn."),
+    "not-described": (
+        "Not described for the {edition} edition by these sources",
+        "The sources do not say whether the {edition} edition has these provisions. We neither carry them into "
+        "that edition nor record them as withdrawn: each provision's page says why.",
+    ),
+    "other-roles": (
+        "In the {edition} edition for other roles",
+        "The {edition} edition's words of these provisions do not name this role.",
+    ),
+}
+
+
+def _earlier(corpus: Corpus, role: Role, page: str) -> dict[str, str]:
+    """Provisions that applied to the role in an earlier edition but not in the current one, each from the last
+    edition where they did, grouped by how they stand now (a key of _EARLIER_GROUPS)."""
     current = corpus.current_edition
-    lines: list[tuple[bool, int, int, str]] = []
+    lines: dict[str, list[tuple[int, int, str]]] = {group: [] for group in _EARLIER_GROUPS}
     for provision in corpus.provisions.values():
-        if provision.id in current.placements:
+        if provision.id in current.placements and role.id in provision.roles_of(provision.version_in(current.id)):
             continue
         last = next(
-            (e for e in reversed(corpus.editions) if provision.id in e.placements and provision.version_in(e.id)),
+            (
+                e
+                for e in reversed(corpus.editions[:-1])
+                if provision.id in e.placements
+                and (version := provision.version_in(e.id))
+                and role.id in provision.roles_of(version)
+            ),
             None,
         )
         if last is None:
             continue
         version = provision.version_in(last.id)
-        if role.id not in provision.roles_of(version):
-            continue
         link = paths.link(page, paths.provision_page(provision.id))
         order = list(last.placements).index(provision.id)
         placement = last.placements[provision.id]
         number = "" if placement.editorial else f" {placement.number}"
         badge = strength_badge(version.strength)
         line = f"- {badge} {last.id} edition{number} [{escape(provision.title)}]({link}) (superseded)"
-        withdrawn = current.undescribed(provision.id) is None and provision.version_in(current.id) is None
-        lines.append((withdrawn, -corpus.editions.index(last), order, line))
-    ordered = sorted(lines)
-    return (
-        "\n".join(line for gone, *_, line in ordered if gone),
-        "\n".join(line for gone, *_, line in ordered if not gone),
-    )
+        if provision.id in current.placements:
+            group = "other-roles"
+        elif current.undescribed(provision.id) or provision.version_in(current.id) is not None:
+            group = "not-described"
+        else:
+            group = "withdrawn"
+        lines[group].append((-corpus.editions.index(last), order, line))
+    return {group: "\n".join(line for *_, line in sorted(found)) for group, found in lines.items() if found}
