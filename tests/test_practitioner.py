@@ -21,7 +21,7 @@ from working_together.load import load_corpus
 from working_together.model import Corpus
 from working_together.render.module import module_page
 from working_together.render.provision import provision_in_chapter, provision_page
-from working_together.render.role import role_page
+from working_together.render.role import role_page, roles_index
 from working_together.render.summary import summary_page
 
 TIMESCALE = (
@@ -492,3 +492,14 @@ def test_who_a_provision_applies_to_is_taken_from_the_version_in_force() -> None
     for role in ("Teacher", "Anyone who works with children"):
         row = next((line for name, line in rows.items() if role in name), "")
         assert "threshold-document" not in row and "whistleblowing-policies" not in row, role
+
+
+def test_the_roles_index_gives_a_law_without_a_named_holder_to_no_role() -> None:
+    """Law whose holder the sources do not name is no role's duty: no column of zeros, and a pointer to where it is."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    index = roles_index(corpus)
+    header = next(line for line in index.splitlines() if line.startswith("| Role |"))
+    assert header == "| Role | Who is meant | Must | Should | Guidance | Editorial note |"
+    assert "Provisions labelled Law (the sources do not say who holds the duty) are on no role's page" in index
+    laws = [p for p in corpus.provisions.values() for v in p.versions if v.strength == "law"]
+    assert laws and all(not p.roles_of(v) for p in laws for v in p.versions if v.strength == "law")

@@ -10,25 +10,32 @@ from .labels import strength_badge
 from .markdown import escape
 from .summary import provision_line, timescales_table
 
+# A law whose holder the sources do not name is given to no role (the claims check), so it has no column here.
+ROLE_STRENGTHS = tuple(strength for strength in STRENGTHS if strength != "law")
+
 
 def roles_index(corpus: Corpus) -> str:
     """Every role with how many current provisions apply to it, by strength."""
     page = paths.ROLES_INDEX
     edition = corpus.current_edition
     rows = [
-        "| Role | Who is meant | " + " | ".join(LABELS[s].name for s in STRENGTHS) + " |",
-        "| --- " * (2 + len(STRENGTHS)) + "|",
+        "| Role | Who is meant | " + " | ".join(LABELS[s].name for s in ROLE_STRENGTHS) + " |",
+        "| --- " * (2 + len(ROLE_STRENGTHS)) + "|",
     ]
     for role in corpus.roles.values():
         counts = {strength: 0 for strength in STRENGTHS}
         for _, version in _current(corpus, role):
             counts[version.strength] += 1
         link = f"[{escape(role.name)}]({paths.link(page, paths.role_page(role.id))})"
-        rows.append(f"| {link} | {escape(role.description)} | " + " | ".join(str(counts[s]) for s in STRENGTHS) + " |")
+        cells = " | ".join(str(counts[s]) for s in ROLE_STRENGTHS)
+        rows.append(f"| {link} | {escape(role.description)} | {cells} |")
+    law = LABELS["law"]
     return (
         "# Roles\n\n"
         f"What *{escape(edition.title)}*, {LATEST}, asks of each role, strongest first. "
-        "The descriptions of who is meant are ours.\n\n" + "\n".join(rows) + "\n"
+        "The descriptions of who is meant are ours. "
+        f"Provisions labelled {law.name} ({law.meaning}) are on no role's page: see the "
+        f"[practitioner summary]({paths.link(page, paths.SUMMARY)}).\n\n" + "\n".join(rows) + "\n"
     )
 
 
