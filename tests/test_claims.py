@@ -11,6 +11,9 @@ from small_guidance import replace_in, write_small_guidance
 from working_together.check import check
 from working_together.load import load_corpus
 from working_together.model import Version
+from working_together.render.labels import STRENGTHS, strength_badge
+from working_together.render.markdown import escape
+from working_together.render.reference import legend_block, provisions_index
 
 CASES = "provisions/cases.yml"
 SEEN_ALONE_EVIDENCE = (
@@ -50,8 +53,8 @@ def test_a_version_resting_only_on_a_recommendation_fails(tmp_path: Path) -> Non
     edit = (CASES, SEEN_ALONE_EVIDENCE, SEEN_ALONE_EVIDENCE.replace("working-together", "recommendation"))
     assert problems_after(tmp_path, edit) == [
         "guidance/provisions/cases.yml:7:9: child-seen-alone (2010): rests only on recommendation: a recommendation,"
-        " respondents' views or research findings are not Working Together — cite a passage that says what Working"
-        " Together says (shows: working-together), or remove the wording"
+        " respondents' views, research findings or the Government's own words are not Working Together — cite a"
+        " passage that says what Working Together says (shows: working-together), or remove the wording"
     ]
 
 
@@ -133,6 +136,77 @@ def test_a_duty_holder_goes_only_with_law_and_must_be_a_role(tmp_path: Path) -> 
     ]
 
 
+def seen_alone_as(strength: str, law_fields: str, roles: str = "") -> list[tuple[str, str, str]]:
+    """Edits giving child-seen-alone a strength, one more evidence item carrying law_fields, and its own roles."""
+    return [
+        (CASES, "        strength: should\n", f"        strength: {strength}\n{roles}"),
+        (CASES, SEEN_ALONE_EVIDENCE, SEEN_ALONE_EVIDENCE + LAW + law_fields),
+    ]
+
+
+def test_a_law_shown_as_guidance_fails_where_the_law_evidence_is(tmp_path: Path) -> None:
+    """A page would call the law 'no requirement': the evidence showing law refuses the Guidance label."""
+    assert problems_after(tmp_path, *seen_alone_as("guidance", "            shows: law\n")) == [
+        "guidance/provisions/cases.yml:15:13: child-seen-alone (2010): strength guidance, but this evidence shows law:"
+        " the page would present a law as no requirement — make the version law (the sources describe the law"
+        " without naming who holds the duty), or must with duty_holder: <role id> if the passage names one"
+    ]
+
+
+def test_a_law_whose_holder_the_sources_do_not_name_passes_with_no_roles(tmp_path: Path) -> None:
+    """Strength law: law evidence, no duty-holder, and the version names no role as holder."""
+    edits = seen_alone_as("law", "            shows: law\n", "        roles: []\n")
+    assert problems_after(tmp_path, *edits) == []
+
+
+def test_a_law_needs_evidence_that_states_a_law(tmp_path: Path) -> None:
+    """Without law evidence the version is a requirement of guidance or a description."""
+    edits = seen_alone_as("law", "            shows: working-together\n", "        roles: []\n")
+    assert problems_after(tmp_path, *edits) == [
+        "guidance/provisions/cases.yml:7:9: child-seen-alone (2010): strength law, but no evidence states a law"
+        " (an Act, regulations or a statutory duty) — add the passage that states the law with shows: law,"
+        " or make it should or guidance"
+    ]
+
+
+def test_a_law_whose_evidence_names_its_holder_is_a_must(tmp_path: Path) -> None:
+    """A named holder makes it a legal duty of that role."""
+    edits = seen_alone_as(
+        "law", "            shows: law\n            duty_holder: social-worker\n", "        roles: []\n"
+    )
+    assert problems_after(tmp_path, *edits) == [
+        "guidance/provisions/cases.yml:16:13: child-seen-alone (2010): strength law, but this law evidence names the"
+        " duty-holder 'social-worker' — make the version must (law naming its holder), or remove duty_holder if the"
+        " passage names none"
+    ]
+
+
+def test_a_law_names_no_role_as_its_holder(tmp_path: Path) -> None:
+    """The provision's roles would list the law as that role's duty, which the sources do not say."""
+    assert problems_after(tmp_path, *seen_alone_as("law", "            shows: law\n")) == [
+        "guidance/provisions/cases.yml:4:13: child-seen-alone (2010): strength law, whose holder the sources do not"
+        " name, but it applies to social-worker — give the version roles: [] (the sources name no holder), or cite"
+        " law evidence naming one and make it must"
+    ]
+
+
+def test_a_must_version_is_checked_against_its_own_roles(tmp_path: Path) -> None:
+    """A version that widens who it applies to is checked with its own roles, at the line that lists them."""
+    edits = [
+        *seen_alone_as(
+            "must",
+            "            shows: law\n            duty_holder: social-worker\n",
+            "        roles: [social-worker, police]\n",
+        ),
+        ("roles.yml", "roles:\n", "roles:\n  - id: police\n    name: Police\n    description: Police officers.\n"),
+    ]
+    assert problems_after(tmp_path, *edits) == [
+        "guidance/provisions/cases.yml:9:32: child-seen-alone: role 'police' is not a duty-holder of the 2010"
+        " Must (its law evidence names social-worker) — remove the role, or add law evidence naming it as"
+        " duty_holder, or make the version should"
+    ]
+
+
 def _law_holders(version: Version) -> set[str]:
     """The roles the version's law evidence names as duty-holders."""
     return {evidence.duty_holder for evidence in version.evidence if evidence.shows == "law" and evidence.duty_holder}
@@ -145,9 +219,9 @@ def test_every_must_of_the_real_guidance_rests_on_a_law_naming_its_roles() -> No
     musts = [(p, v) for p in corpus.provisions.values() for v in p.versions if v.strength == "must"]
     assert musts, "the real guidance has Musts to check"
     unsupported = {
-        f"{provision.id} ({version.edition})": (provision.roles, sorted(_law_holders(version)))
+        f"{provision.id} ({version.edition})": (provision.roles_of(version), sorted(_law_holders(version)))
         for provision, version in musts
-        if not _law_holders(version) or not set(provision.roles) <= _law_holders(version)
+        if not _law_holders(version) or not set(provision.roles_of(version)) <= _law_holders(version)
     }
     assert unsupported == {}
 
@@ -193,3 +267,25 @@ def test_our_editorial_notes_take_no_number_that_could_pass_for_working_together
     summary = BeautifulSoup((site / "summary/index.html").read_text(encoding="utf-8"), "html.parser")
     line = summary.select_one("li:has(> a[href*='immediate-danger-call-999'])").get_text(" ", strip=True)
     assert line == "Editorial note — our note, not from the sources If a child is in immediate danger"
+
+
+def test_the_legend_explains_each_label_in_the_labels_own_words_and_never_calls_law_advice() -> None:
+    """One source for every label's words: the home legend shows each strength's explanation from the labels
+    module; law without a named holder and descriptive Guidance are never 'advice' or 'not a requirement'."""
+    legend = legend_block()
+    for strength, label in STRENGTHS.items():
+        assert f"{strength_badge(strength)} | {escape(label.explanation)} |" in legend, strength
+    for strength in ("law", "guidance"):
+        label = STRENGTHS[strength]
+        words = f"{label.name} {label.meaning} {label.explanation}".lower()
+        assert "advice" not in words and "not a requirement" not in words, strength
+    assert STRENGTHS["law"].meaning == "the sources do not say who holds the duty"
+
+
+def test_the_index_of_provisions_says_not_described_where_the_sources_are_silent() -> None:
+    """A 2010 provision the 2015 sources do not mention is 'not described', never 'not in this edition'."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    index = provisions_index(corpus)
+    row = next(line for line in index.splitlines() if "lscb-lay-members" in line)
+    assert "| not described by the sources |" in row
+    assert "not in this edition" not in index

@@ -217,3 +217,61 @@ def _substance(version: dict) -> tuple:
         version.get("evidence", []),
         version.get("withdrawn", False),
     )
+
+
+def test_an_update_of_wording_the_edition_before_does_not_show_must_be_listed_as_not_described(
+    tmp_path: Path,
+) -> None:
+    """updated: true says the earlier edition had words on it; leaving it out of that edition silently is refused."""
+    guidance = write_small_guidance(tmp_path)
+    (guidance / "editions" / "2011.yml").write_text(EDITION_2011, encoding="utf-8")
+    replace_in(guidance / "editions" / "2010.yml", "          - referral-decision\n", "")
+    replace_in(
+        guidance / "provisions" / "cases.yml",
+        '      - edition: "2010"\n        strength: should\n        text: Referrals',
+        '      - edition: "2011"\n        updated: true\n        strength: should\n        text: Referrals',
+    )
+    corpus, problems = load_corpus(guidance, tmp_path)
+    assert problems == []
+    assert [str(problem) for problem in check(corpus) if "referral-decision (2011)" in str(problem)] == [
+        "guidance/provisions/cases.yml:19:9: referral-decision (2011): updated: true says the 2010 edition had"
+        " wording on this, but the 2010 edition neither places it nor lists it as not described — list it under"
+        " not_described in guidance/editions/2010.yml, with a reason saying the sources revise its wording"
+        " without giving it"
+    ]
+    replace_in(
+        guidance / "editions" / "2010.yml",
+        "chapters:\n",
+        "not_described:\n  - reason: Revised in 2011; not given.\n    provisions: [referral-decision]\nchapters:\n",
+    )
+    corpus, problems = load_corpus(guidance, tmp_path)
+    assert [str(problem) for problem in problems or check(corpus) if "referral-decision (2011)" in str(problem)] == []
+
+
+def test_a_note_cross_references_a_provision_as_a_link_never_as_raw_markup() -> None:
+    """[[id]] in a note renders as a link, as it does in the text."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    noted = [p for p in corpus.provisions.values() if any("[[" in v.note for v in p.versions)]
+    assert noted, "some notes cross-reference a provision"
+    for provision in noted:
+        page = provision_page(corpus, provision)
+        assert "[[" not in page.replace("\\", ""), provision.id  # neither raw nor escaped as \[\[
+
+
+def test_the_2013_edition_accounts_for_wording_the_2015_response_revises() -> None:
+    """Modifiable deaths, families in child death reviews and the updated 2015 topics had 2013 wording: the 2013
+    edition lists them as not described (never silently absent), and the annual-report duty stands in 2013."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    edition = corpus.edition("2013")
+    for identifier in (
+        "preventable-child-death",
+        "parents-involved-in-child-death-review",
+        "probation-responsibilities",
+    ):
+        entry = edition.undescribed(identifier)
+        assert entry is not None and "had wording on them" in " ".join(entry.reason.split()), identifier
+    assert edition.placements["lscb-publishes-annual-report"]
+    assert corpus.provisions["lscb-publishes-annual-report"].version_in("2013").strength == "must"
+    panel = corpus.provisions["child-death-overview-panel"]
+    assert "rapid response team" not in panel.version_in("2013").text  # a 2010-only sentence
+    assert "rapid response team" in panel.version_in("2010").text

@@ -21,7 +21,7 @@ from working_together.load import load_corpus
 from working_together.model import Corpus
 from working_together.render.module import module_page
 from working_together.render.provision import provision_in_chapter, provision_page
-from working_together.render.role import role_page
+from working_together.render.role import role_page, roles_index
 from working_together.render.summary import summary_page
 
 TIMESCALE = (
@@ -436,3 +436,70 @@ def test_the_link_check_rejects_a_navigator_state_that_does_not_exist(site: Path
     assert navigator_state_exists(tree, "path=1.0")
     assert not navigator_state_exists(tree, "path=1.9")
     assert not navigator_state_exists(tree, "path=0.0")  # the first answer reaches an outcome
+
+
+def test_a_role_page_separates_what_was_withdrawn_from_what_the_sources_do_not_describe(tmp_path: Path) -> None:
+    """Silence is never 'not in': a provision the latest edition does not describe is listed apart from one it
+    withdrew, each under its own heading in the sources' terms."""
+    edition_2011 = (
+        'id: "2011"\ntitle: Working Together 2011\npublished: "2011-03"\nevidence:\n  - source: report\n'
+        "    at: paragraph 1.1\n    quote: seen alone when appropriate\nnot_described:\n  - reason: Not mentioned.\n"
+        '    provisions: [child-seen-alone]\nchapters:\n  - number: "5"\n    title: Cases\n    status: statutory\n'
+        "    status_note: Ours.\n    sections:\n      - title: Referral\n        provisions: [referral-decision]\n"
+    )
+    guidance = write_small_guidance(tmp_path)
+    (guidance / "editions" / "2011.yml").write_text(edition_2011, encoding="utf-8")
+    corpus, problems = load_corpus(guidance, tmp_path)
+    assert [str(p) for p in problems or check(corpus) if "summary.yml" not in str(p)] == []  # summary: 2010 ids
+    page = _visible(role_page(corpus, corpus.roles["social-worker"]))
+    assert "not in the 2011 edition" not in page
+    heading = page.index("### Not described for the 2011 edition by these sources { #not-described }")
+    assert heading < page.index("[Seeing the child alone](../provisions/child-seen-alone.md)")
+    assert "{ #withdrawn }" not in page
+    replace_in(
+        guidance / "editions" / "2011.yml",
+        "not_described:\n  - reason: Not mentioned.\n    provisions: [child-seen-alone]\n",
+        "",
+    )
+    replace_in(
+        guidance / "provisions" / "cases.yml",
+        "  - id: referral-decision\n",
+        '      - edition: "2011"\n        withdrawn: true\n        note: Dropped.\n  - id: referral-decision\n',
+    )
+    corpus, problems = load_corpus(guidance, tmp_path)
+    assert [str(p) for p in problems or check(corpus) if "summary.yml" not in str(p)] == []  # summary: 2010 ids
+    page = _visible(role_page(corpus, corpus.roles["social-worker"]))
+    heading = page.index("### Withdrawn by the 2011 edition { #withdrawn }")
+    assert heading < page.index("[Seeing the child alone](../provisions/child-seen-alone.md)")
+    assert "{ #not-described }" not in page
+
+
+def test_who_a_provision_applies_to_is_taken_from_the_version_in_force() -> None:
+    """section 11: the 2010 note covers all relevant organisations, the 2013 Must housing alone; the summary's
+    by-role table and the role pages follow the version standing in each edition."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    section_11 = corpus.provisions["section-11-duty"]
+    assert "police" in section_11.roles_of(section_11.version_in("2010"))
+    assert section_11.roles_of(section_11.version_in("2015")) == ["housing"]
+    police = _visible(role_page(corpus, corpus.roles["police"]))
+    assert "section-11-duty" in police[police.index("{ #earlier }") :]
+    housing = _visible(role_page(corpus, corpus.roles["housing"]))
+    assert "section-11-duty" in housing[: housing.index("## Time limits") if "## Time limits" in housing else None]
+    table = summary_page(corpus)
+    table = table[table.index("{ #roles }") :]
+    rows = {line.split("|")[1].strip(): line for line in table.splitlines() if line.startswith("| [")}
+    assert not any("Children's Trust Board" in name for name in rows)  # no 2015 source names it
+    for role in ("Teacher", "Anyone who works with children"):
+        row = next((line for name, line in rows.items() if role in name), "")
+        assert "threshold-document" not in row and "whistleblowing-policies" not in row, role
+
+
+def test_the_roles_index_gives_a_law_without_a_named_holder_to_no_role() -> None:
+    """Law whose holder the sources do not name is no role's duty: no column of zeros, and a pointer to where it is."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    index = roles_index(corpus)
+    header = next(line for line in index.splitlines() if line.startswith("| Role |"))
+    assert header == "| Role | Who is meant | Must | Should | Guidance | Editorial note |"
+    assert "Provisions labelled Law (the sources do not say who holds the duty) are on no role's page" in index
+    laws = [p for p in corpus.provisions.values() for v in p.versions if v.strength == "law"]
+    assert laws and all(not p.roles_of(v) for p in laws for v in p.versions if v.strength == "law")

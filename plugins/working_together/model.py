@@ -12,7 +12,8 @@ from functools import cached_property
 
 from .problems import Position
 
-STRENGTHS = ("must", "should", "guidance", "editorial")
+# Strongest first. "law": the sources describe a law without naming who holds the duty (so not Must, never advice).
+STRENGTHS = ("must", "law", "should", "guidance", "editorial")
 CHAPTER_STATUSES = ("statutory", "non-statutory")
 # What an amendment means for practice, graded as Scotland's national child-protection guidance grades its changes.
 CHANGE_GRADES = {
@@ -96,7 +97,7 @@ class Evidence:
     position: Position
     at_position: Position | None = None  # where 'at' and 'quote' were written, for messages about them
     quote_position: Position | None = None
-    shows: str = ""  # on provision versions: working-together, law, recommendation or views
+    shows: str = ""  # on provision versions: working-together, law, recommendation, views or government
     duty_holder: str = ""  # with shows: law, the role id the law puts the duty on
 
 
@@ -115,6 +116,8 @@ class Version:
     timescale: Timescale | None = None
     updated: bool = False  # the sources call it an update of earlier wording they do not give
     change: str = ""  # one of CHANGE_GRADES on a version that amends an earlier one
+    roles: list[str] | None = None  # who these words apply to, where an edition narrows or widens the provision's
+    role_positions: list[Position] = field(default_factory=list)
 
     @property
     def cited_ids(self) -> list[str]:
@@ -145,6 +148,14 @@ class Provision:
         earlier = [v for v in self.versions if v.edition <= edition]
         latest = max(earlier, key=lambda version: version.edition, default=None)
         return None if latest is None or latest.withdrawn else latest
+
+    def roles_of(self, version: Version | None) -> list[str]:
+        """Who one version applies to: its own roles where it sets them, else the provision's."""
+        return self.roles if version is None or version.roles is None else version.roles
+
+    def role_positions_of(self, version: Version) -> list[Position]:
+        """Where the roles of one version were written (its own list, or the provision's)."""
+        return self.role_positions if version.roles is None else version.role_positions
 
     def amended(self, version: Version) -> Version | None:
         """The earlier wording `version` amends, if it changes the wording or strength that stood before it."""

@@ -10,7 +10,8 @@ from .suggest import did_you_mean
 
 WORKING_TOGETHER = "working-together"
 LAW = "law"
-SECONDHAND = ("recommendation", "views")  # a review's recommendation; respondents' views or research findings
+# A review's recommendation; respondents' views or research findings; the Government's own words or work.
+SECONDHAND = ("recommendation", "views", "government")
 
 
 def claim_problems(corpus: Corpus) -> list[Problem]:
@@ -25,6 +26,12 @@ def claim_problems(corpus: Corpus) -> list[Problem]:
             problems.extend(_standing_problems(version, where))
             if version.strength == "must":
                 problems.extend(_must_problems(provision, version, where))
+            if version.strength == "law":
+                problems.extend(_law_problems(provision, version, where))
+            if version.strength == "guidance":
+                problems.extend(_law_as_guidance_problems(version, where))
+            if version.updated:
+                problems.extend(_earlier_wording_problems(corpus, provision, version, where))
     return problems
 
 
@@ -52,8 +59,8 @@ def _standing_problems(version: Version, where: str) -> Iterator[Problem]:
         yield Problem(
             version.position,
             where,
-            f"rests only on {' and '.join(sorted(shown))}: a recommendation, respondents' views or research findings "
-            "are not Working Together",
+            f"rests only on {' and '.join(sorted(shown))}: a recommendation, respondents' views, research findings "
+            "or the Government's own words are not Working Together",
             "cite a passage that says what Working Together says (shows: working-together), or remove the wording",
         )
         return
@@ -84,14 +91,16 @@ def _must_problems(provision: Provision, version: Version, where: str) -> Iterat
             "add duty_holder: <role id> for the body the law puts the duty on, or make it should",
         )
         return
-    if not provision.roles:
+    roles = provision.roles_of(version)
+    if not roles:
         yield Problem(
-            provision.position,
+            provision.position if version.roles is None else version.position,
             provision.id,
-            f"strength must in {version.edition}, but the provision lists no roles",
+            f"strength must in {version.edition}, but the {'provision' if version.roles is None else 'version'} "
+            "lists no roles",
             f"add roles: [{', '.join(sorted(holders))}]",
         )
-    for role, position in zip(provision.roles, provision.role_positions, strict=True):
+    for role, position in zip(roles, provision.role_positions_of(version), strict=True):
         if role not in holders:
             yield Problem(
                 position,
@@ -99,4 +108,65 @@ def _must_problems(provision: Provision, version: Version, where: str) -> Iterat
                 f"role '{role}' is not a duty-holder of the {version.edition} Must "
                 f"(its law evidence names {', '.join(sorted(holders))})",
                 "remove the role, or add law evidence naming it as duty_holder, or make the version should",
+            )
+
+
+def _law_problems(provision: Provision, version: Version, where: str) -> Iterator[Problem]:
+    """Law without a named holder: the evidence states a law, names no holder, and the version names no role."""
+    laws = [evidence for evidence in version.evidence if evidence.shows == LAW]
+    if not laws:
+        yield Problem(
+            version.position,
+            where,
+            "strength law, but no evidence states a law (an Act, regulations or a statutory duty)",
+            "add the passage that states the law with shows: law, or make it should or guidance",
+        )
+        return
+    for evidence in laws:
+        if evidence.duty_holder:
+            yield Problem(
+                evidence.position,
+                where,
+                f"strength law, but this law evidence names the duty-holder '{evidence.duty_holder}'",
+                "make the version must (law naming its holder), or remove duty_holder if the passage names none",
+            )
+    roles = provision.roles_of(version)
+    if roles:
+        yield Problem(
+            (provision.role_positions_of(version) or [version.position])[0],
+            where,
+            f"strength law, whose holder the sources do not name, but it applies to {', '.join(roles)}",
+            "give the version roles: [] (the sources name no holder), or cite law evidence naming one and make it must",
+        )
+
+
+def _earlier_wording_problems(corpus: Corpus, provision: Provision, version: Version, where: str) -> Iterator[Problem]:
+    """An update presupposes wording in the edition before: that edition must show it or say it is not described,
+    never leave it silently absent."""
+    ids = [edition.id for edition in corpus.editions]
+    if version.edition not in ids or ids.index(version.edition) == 0:
+        return
+    before = corpus.editions[ids.index(version.edition) - 1]
+    if provision.id in before.placements or before.undescribed(provision.id):
+        return
+    yield Problem(
+        version.position,
+        where,
+        f"updated: true says the {before.id} edition had wording on this, but the {before.id} edition neither "
+        "places it nor lists it as not described",
+        f"list it under not_described in guidance/editions/{before.id}.yml, with a reason saying the sources "
+        "revise its wording without giving it",
+    )
+
+
+def _law_as_guidance_problems(version: Version, where: str) -> Iterator[Problem]:
+    """A law is never shown as mere description or advice."""
+    for evidence in version.evidence:
+        if evidence.shows == LAW:
+            yield Problem(
+                evidence.position,
+                where,
+                "strength guidance, but this evidence shows law: the page would present a law as no requirement",
+                "make the version law (the sources describe the law without naming who holds the duty), "
+                "or must with duty_holder: <role id> if the passage names one",
             )

@@ -91,11 +91,12 @@ def _timescale_problems(
             pass  # its file has a problem of its own
         elif role not in corpus.roles:
             yield Problem(position, f"{where}.by", f"unknown role '{role}'{did_you_mean(role, corpus.roles)}", "fix it")
-        elif role not in provision.roles:
+        elif role not in (roles := provision.roles_of(version)):
             yield Problem(
                 position,
                 f"{where}.by",
-                f"role '{role}' is not among the provision's roles ({', '.join(provision.roles) or 'none'})",
+                f"role '{role}' is not among the {'provision' if version.roles is None else 'version'}'s roles "
+                f"({', '.join(roles) or 'none'})",
                 "name a role the provision applies to, or add it to the provision's roles",
             )
     quote = _flat(timescale.quote)

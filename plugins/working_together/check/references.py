@@ -56,6 +56,10 @@ def _provision_problems(corpus: Corpus, provision: Provision) -> Iterator[Proble
         if version.edition in seen:
             yield Problem(version.position, where, "a second version for the same edition", "merge the two versions")
         seen.add(version.edition)
+        for role, position in zip(version.roles or [], version.role_positions, strict=True):
+            if role not in corpus.roles and not corpus.unloaded.may_define("role", role):
+                hint = did_you_mean(role, corpus.roles)
+                yield Problem(position, where, f"unknown role '{role}'{hint}", "correct the id, or add it to roles.yml")
         yield from _change_problems(provision, version, where)
         if not version.withdrawn and version.strength != "editorial" and not version.evidence:
             yield Problem(

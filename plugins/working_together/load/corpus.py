@@ -478,6 +478,8 @@ def _version(data: Mapping) -> Version:
         timescale=_timescale(data["timescale"]) if "timescale" in data else None,
         updated=data.get("updated", False),
         change=data.get("change", ""),
+        roles=list(data["roles"]) if "roles" in data else None,
+        role_positions=_item_positions(data, "roles"),
     )
 
 

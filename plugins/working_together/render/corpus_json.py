@@ -48,7 +48,10 @@ def provision_document(corpus: Corpus, provision: Provision) -> dict:
             "placed": provision.id in corpus.current_edition.placements,
             "strength": current.strength if current else None,
         },
-        "versions": [_version(version) for version in sorted(provision.versions, key=lambda v: v.edition)],
+        "versions": [
+            _version(version, provision.roles_of(version))
+            for version in sorted(provision.versions, key=lambda v: v.edition)
+        ],
         "editions": [row for edition in corpus.editions if (row := _in_edition(corpus, provision, edition.id))],
     }
 
@@ -67,7 +70,7 @@ def data_schema_text() -> str:
     return resources.files("working_together.schema").joinpath("provisions-data.schema.json").read_text()
 
 
-def _version(version: Version) -> dict:
+def _version(version: Version, roles: list[str]) -> dict:
     if version.withdrawn:
         return {"edition": version.edition, "withdrawn": True, "note": version.note}
     return {
@@ -80,6 +83,7 @@ def _version(version: Version) -> dict:
         "change": version.change or None,
         "change_label": CHANGE_GRADES.get(version.change),
         "evidence": [_evidence(corpus_item) for corpus_item in version.evidence],
+        "roles": list(roles),
     }
 
 

@@ -99,9 +99,10 @@ def _wording(corpus: Corpus, provision: Provision, version: Version, edition: Ed
     if version.edition != edition.id:
         parts.append(f'<p class="wt-took-effect">These words took effect in the {version.edition} edition.</p>')
     if version.note:
-        parts.append(f"*{STRENGTHS['editorial'].name}:* {escape(version.note)}")
-    if provision.roles:
-        names = ", ".join(escape(corpus.roles[role].name) for role in provision.roles)
+        # A note may cross-reference a provision too: [[id]] becomes a link, never raw markup.
+        parts.append(f"*{STRENGTHS['editorial'].name}:* {render_text(version.note, link_for)}")
+    if roles := provision.roles_of(version):
+        names = ", ".join(escape(corpus.roles[role].name) for role in roles)
         parts.append(f"**Applies to:** {names}")
     # Each term with its expansion, so searching the abbreviation or the words finds the same provisions.
     if terms := terms_used(corpus, provision, version):

@@ -31,7 +31,7 @@ def provisions_index(corpus: Corpus) -> str:
         link = paths.link(paths.PROVISIONS_INDEX, paths.provision_page(provision.id))
         placement = current.placements.get(provision.id)
         version = provision.version_in(current.id) if placement else None
-        number = placement.number if placement else "not in this edition"
+        number = placement.number if placement else _absence(corpus, provision.id)
         strength = STRENGTHS[version.strength].name if version else "—"
         rows.append(f"| [{escape(provision.title)}]({link}) | {number} | {strength} |")
     intro = (
@@ -48,13 +48,23 @@ def provisions_index(corpus: Corpus) -> str:
     return "# All provisions\n\n" + intro + "\n\n" + "\n".join(rows) + retired + "\n"
 
 
+def _absence(corpus: Corpus, provision_id: str) -> str:
+    """Why the current edition does not place a provision, in the sources' terms: never 'not in' for silence."""
+    current = corpus.current_edition
+    if current.undescribed(provision_id):
+        return "not described by the sources"
+    if any(v.withdrawn and v.edition <= current.id for v in corpus.provisions[provision_id].versions):
+        return "withdrawn"
+    return "not placed"
+
+
 def legend_block() -> str:
     """The colour legend for the home page: each strength and status with its label, icon and meaning."""
     rows = ["| Label | What it means |", "| --- | --- |"]
     for strength in STRENGTHS:
-        rows.append(f"| {strength_badge(strength)} | {escape(_LEGEND[strength])} |")
+        rows.append(f"| {strength_badge(strength)} | {escape(STRENGTHS[strength].explanation)} |")
     for status in CHAPTER_STATUSES:
-        rows.append(f"| {status_badge(status)} | {escape(_LEGEND[status])} |")
+        rows.append(f"| {status_badge(status)} | {escape(CHAPTER_STATUSES[status].explanation)} |")
     return "\n".join(rows)
 
 
@@ -65,19 +75,3 @@ def editions_block(corpus: Corpus, page: str) -> str:
         current = f" ({LATEST})" if edition is corpus.current_edition else " (superseded)"
         lines.append(f"- [{escape(edition.title)}]({paths.link(page, paths.edition_page(edition.id))}){current}")
     return "\n".join(lines)
-
-
-_LEGEND = {
-    "must": (
-        "A legal duty: the sources say the law (an Act, regulations or a statutory duty) requires it, "
-        "and name who holds the duty."
-    ),
-    "should": (
-        "Statutory guidance: what Working Together says should be done, including what it itself requires "
-        "or calls a 'must'."
-    ),
-    "guidance": "Practice guidance: advice on good practice, not a requirement.",
-    "editorial": "Our own note to help you use the guidance; it is not from the sources and has no statutory force.",
-    "statutory": "A chapter of statutory guidance.",
-    "non-statutory": "A chapter of non-statutory practice guidance.",
-}

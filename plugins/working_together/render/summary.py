@@ -98,7 +98,7 @@ def _roles_table(corpus: Corpus, page: str) -> str:
         for identifier in summary_ids(corpus):
             provision = corpus.provisions[identifier]
             version = provision.version_in(edition.id)
-            if role.id in provision.roles and version and version.strength in cells:
+            if version and role.id in provision.roles_of(version) and version.strength in cells:
                 link = paths.link(page, paths.provision_page(identifier))
                 number = edition.placements[identifier].number
                 cells[version.strength].append(f'[{number}]({link} "{escape(provision.title)}")')
