@@ -17,6 +17,7 @@ from .references import reference_problems
 from .registry import registry_problems
 from .traceability import traceability_problems
 from .trees import tree_problems
+from .values import value_problems
 
 
 def check(corpus: Corpus) -> list[Problem]:
@@ -32,6 +33,7 @@ def check(corpus: Corpus) -> list[Problem]:
         + traceability_problems(corpus)
         + [*summary_problems(corpus), *timescale_problems(corpus), *module_problems(corpus)]
         + overlay_problems(corpus)
+        + value_problems(corpus)
     )
 
 

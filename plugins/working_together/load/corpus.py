@@ -241,6 +241,7 @@ class _CorpusLoader:
             cleaning=STANDARD_CLEANING + list(data.get("cleaning", [])),
             passages=passages,
             position=Position(name, 1, 1),
+            published_position=data.value_positions["published"],
         )
 
     def _rule(self, location: Mapping, where: str) -> LocationRule | None:
@@ -268,6 +269,11 @@ class _CorpusLoader:
                 evidence=_evidence(data["evidence"]),
                 chapters=[_chapter(chapter) for chapter in data.get("chapters", [])],
                 position=data.position,
+                published_position=data.value_positions["published"],
+                replaced_by=list(data.get("replaced_by", {}).get("editions", [])),
+                in_force_at=data.get("replaced_by", {}).get("in_force_at", ""),
+                replaced_by_position=data.value_positions.get("replaced_by"),
+                reviewed=list(data.get("reviewed", [])),
                 extends=data.get("extends", ""),
                 extends_position=data.value_positions.get("extends"),
                 removals=list(data.get("remove", [])),

@@ -10,6 +10,7 @@ from importlib import resources
 from jsonschema import Draft202012Validator, ValidationError
 
 from ..problems import Position, Problem
+from .sizes import size_problems
 from .yaml_positions import Mapping, Sequence
 
 KINDS = (
@@ -63,7 +64,7 @@ def schema_problems(data: object, kind: str, display_name: str) -> list[Problem]
     if kind not in KINDS:
         raise ValueError(f"unknown kind of guidance file: {kind}")
     errors = _leaf_errors(_validator(kind).iter_errors(data))
-    return sorted(_problem(error, data, display_name) for error in errors)
+    return sorted([*(_problem(error, data, display_name) for error in errors), *size_problems(data, display_name)])
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
