@@ -11,7 +11,7 @@ from .suggest import did_you_mean
 
 BLOCK = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # The blocks publish/citations.py fills in; a test keeps the two lists equal.
-BLOCK_NAMES = ("legend", "editions", "start_here", "currency")
+BLOCK_NAMES = ("legend", "editions", "start_here", "currency", "scope")
 
 
 def docs_problems(

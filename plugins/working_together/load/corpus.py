@@ -185,12 +185,26 @@ class _CorpusLoader:
             return True
         # Which id the duplicate was meant to have is unknown, so references of its kind cannot be judged.
         self.corpus.unloaded.unreadable.add(thing(kind))
+        # Blame the copy, not the published original that trainers link to: the copy is in the file saved last
+        # (files are read in name order, so the first one met may well be the newcomer).
+        newcomer, original = (first, position) if self._saved_later(first, position) else (position, first)
         self.problems.append(
             Problem(
-                position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id"
+                newcomer,
+                where if newcomer is position else "",
+                f"duplicate {kind} id '{identifier}': it is already defined at {original}",
+                "if this is a copy, give it a new id (or delete it); keep the original's id, which links use",
             )
         )
         return False
+
+    def _saved_later(self, first: Position, then: Position) -> bool:
+        """Whether `first` is in a file saved after the file of `then` (in one file: the later line is newer)."""
+        try:
+            times = [(self.project_dir / p.file).stat().st_mtime for p in (first, then)]
+        except OSError:
+            return False
+        return times[0] > times[1]
 
     def _add_source(self, data: Mapping, path: Path) -> None:
         name = self.display(path)
