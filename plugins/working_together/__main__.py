@@ -82,8 +82,12 @@ def _print_diff(corpus: Corpus, old: str, new: str) -> None:
             for v in amendment.provision.versions
             if old < v.edition <= new and v.change
         ]
+        strength = (
+            f"; strength {amendment.old.strength} -> {amendment.new.strength}" if amendment.strength_changed else ""
+        )
         print(
-            f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording: {', then '.join(grades)})"
+            f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording:"
+            f" {', then '.join(grades)}{strength})"
         )
     for provision in changes.withdrawn:
         print(f"withdrawn  {provision.id}")
