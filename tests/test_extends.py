@@ -12,6 +12,7 @@ from working_together.load import load_corpus
 EXTENDING = (
     'id: "2015"\ntitle: Working Together 2015\npublished: "2015-03"\nextends: "2010"\nevidence:\n'
     "  - source: report\n    at: paragraph 1.1\n    quote: seen alone when appropriate\n"
+    'reviewed: ["5"]\n'
 )
 MOVE = "remove:\n  - child-seen-alone\nadd:\n  - provision: child-seen-alone\n"
 
@@ -59,20 +60,20 @@ def test_a_removed_provision_without_withdrawal_fails_at_the_earlier_edition(tmp
     [
         (
             "remove:\n  - child-seen-alon\n",
-            "guidance/editions/2015.yml:10:5: remove: 'child-seen-alon' is not in the contents this edition "
-            "inherits — remove the line",
+            "guidance/editions/2015.yml:11:5: remove: 'child-seen-alon' is not in the contents this edition "
+            "inherits (did you mean 'child-seen-alone'?) — correct the id, or remove the line",
         ),
         (
             'add:\n  - provision: child-seen-alone\n    chapter: "5"\n    section: Seeing the child\n',
-            "guidance/editions/2015.yml:10:5: add: 'child-seen-alone' is already in this edition — remove this entry",
+            "guidance/editions/2015.yml:11:5: add: 'child-seen-alone' is already in this edition — remove this entry",
         ),
         (
             MOVE + '    chapter: "7"\n    section: X\n',
-            "guidance/editions/2015.yml:12:5: add.chapter: no chapter '7' — use one of: 5",
+            "guidance/editions/2015.yml:13:5: add.chapter: no chapter '7' — use one of: 5",
         ),
         (
             MOVE + '    chapter: "5"\n    section: Seing\n',
-            "guidance/editions/2015.yml:12:5: add.section: chapter 5 has no section 'Seing' "
+            "guidance/editions/2015.yml:13:5: add.section: chapter 5 has no section 'Seing' "
             "— use one of: Seeing the child",
         ),
     ],
