@@ -120,7 +120,8 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                             "list each provision once per edition",
                         )
                     elif provision.version_in(edition.id) is None:
-                        yield _no_wording(provision, edition.id, position, where)
+                        inherited = edition.extends and position == edition.extends_position
+                        yield _no_wording(provision, edition.id, position, where, bool(inherited))
                     placed.setdefault(identifier, f"chapter {chapter.number}")
         yield from _not_described_problems(corpus, edition, placed)
         for provision in corpus.provisions.values():
@@ -134,8 +135,9 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                 )
 
 
-def _no_wording(provision: Provision, edition: str, position: Position, where: str) -> Problem:
-    """A provision listed in an edition where no version stands: none yet, or it was withdrawn."""
+def _no_wording(provision: Provision, edition: str, position: Position, where: str, inherited: bool = False) -> Problem:
+    """A provision listed in an edition where no version stands: none yet, or it was withdrawn. One the edition
+    inherits (extends:) is taken out with remove:, since its chapter is not written in this file."""
     withdrawal = next(
         (v for v in sorted(provision.versions, key=lambda v: v.edition) if v.edition <= edition and v.withdrawn), None
     )
@@ -145,7 +147,9 @@ def _no_wording(provision: Provision, edition: str, position: Position, where: s
             where,
             f"provision '{provision.id}' is withdrawn in the {withdrawal.edition} edition "
             f"(at {withdrawal.position}), so it has no wording to show here",
-            "remove it from this chapter: its withdrawal is listed on the edition's what-changed page",
+            f"add it under remove: in guidance/editions/{edition}.yml (the chapter is inherited)"
+            if inherited
+            else "remove it from this chapter: its withdrawal is listed on the edition's what-changed page",
         )
     return Problem(
         position,

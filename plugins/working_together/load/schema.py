@@ -109,6 +109,15 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
                 position, where, f"{_describe(error.instance)} is not allowed here", f"use one of: {options}"
             )
         case "pattern":
+            text = error.instance
+            if isinstance(text, str) and text.strip(" ") != text and text.strip(" "):
+                # The commonest cause, invisible on screen: say it, rather than "not in the expected form".
+                return Problem(
+                    position,
+                    where,
+                    f"{_describe(text)} has a space at its start or end",
+                    f"delete the space: write '{_describe(text.strip(' '))[1:-1]}'",
+                )
             return Problem(
                 position, where, f"{_describe(error.instance)} is not in the expected form", _fix(expected, "")
             )
