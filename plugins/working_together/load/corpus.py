@@ -102,6 +102,28 @@ def _mark_editorial(corpus: Corpus) -> None:
         edition.__dict__.pop("placements", None)  # numbered before the notes were known: number again
 
 
+def _cut_off(path: Path, name: str) -> Problem | None:
+    """A problem if the file does not end with a line break, as every saved file does and a cut-off one may not."""
+    try:
+        with path.open("rb") as stream:
+            if stream.seek(0, os.SEEK_END) == 0:
+                return None  # an empty file is reported by its schema
+            stream.seek(-1, os.SEEK_END)
+            last = stream.read(1)
+    except OSError:
+        return None
+    if last in (b"\n", b"\r"):
+        return None
+    lines = path.read_bytes().count(b"\n") + 1
+    return Problem(
+        Position(name, lines, 1),
+        "",
+        "the file does not end with a line break, so it may have been cut off and lost what came after this line",
+        "compare its end with the last committed version (git diff), restore anything missing, and end the file"
+        " with a line break",
+    )
+
+
 def _kind(guidance_dir: Path, path: Path) -> str | None:
     relative = path.relative_to(guidance_dir)
     if len(relative.parts) == 1:
@@ -168,6 +190,11 @@ class _CorpusLoader:
             data, problems = read_and_validate(path, name, kind, self.roots)
         except YamlProblem as error:
             self.problems.append(error.problem)
+            self.corpus.unloaded.unreadable.add(thing(kind))
+            return
+        if kind != "overlay" and (cut := _cut_off(path, name)):
+            # A file cut off at a line end is still valid YAML: its last steps or items would vanish in silence.
+            self.problems.append(cut)
             self.corpus.unloaded.unreadable.add(thing(kind))
             return
         if problems:
