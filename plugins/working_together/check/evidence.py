@@ -52,6 +52,16 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
         return Problem(evidence.position, where, f"unknown source '{evidence.source}'{hint}", "use a source id")
     quote = normalise(evidence.quote)
     passage = source.passages.get(evidence.at)
+    elsewhere = _other_source(corpus, source.id, quote)
+    if elsewhere and not _locations_quoting(source.passages.values(), quote):
+        # The quote is word for word in another source: the source named is the slip, not the location.
+        other, location = elsewhere
+        return Problem(
+            evidence.position,
+            where,
+            f"the quote is not in {source.id}; it is in {other} {location}",
+            f"correct 'source' to {other} (and 'at' to {location})",
+        )
     if passage is None:
         found = _locations_quoting(source.passages.values(), quote)
         hint = f"; the quote is at {found}" if found else did_you_mean(evidence.at, source.passages)
@@ -80,3 +90,11 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
 def _locations_quoting(passages, quote: str) -> str:  # noqa: ANN001 - an iterable of Passage
     locations = [passage.location for passage in passages if quote in normalise(passage.text)]
     return " or ".join(locations[:3])
+
+
+def _other_source(corpus: Corpus, named: str, quote: str) -> tuple[str, str] | None:
+    """The first other source, and the location in it, that has the quote word for word."""
+    for source in corpus.sources.values():
+        if source.id != named and (found := _locations_quoting(source.passages.values(), quote)):
+            return source.id, found.split(" or ")[0]
+    return None

@@ -191,6 +191,17 @@ def _silent_drop_problems(corpus: Corpus) -> Iterator[Problem]:
             withdrawn = provision and (version := provision.version_of(newer.id)) and version.withdrawn
             if provision is None or withdrawn or identifier in _accounted_for(newer):
                 continue
+            if identifier in newer.removals:
+                # Taken out with remove: the mistake, and its fix, are at that line.
+                yield Problem(
+                    newer.removal_positions[newer.removals.index(identifier)],
+                    "remove",
+                    f"'{identifier}' is removed from the {newer.id} edition but not withdrawn, so it would disappear"
+                    " silently",
+                    f'add a version to it with edition: "{newer.id}", withdrawn: true and a note saying why, or, if'
+                    f" the sources do not say, list it under not_described in guidance/editions/{newer.id}.yml",
+                )
+                continue
             yield Problem(
                 position,
                 identifier,

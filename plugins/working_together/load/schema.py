@@ -100,6 +100,15 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
         case "type":
             wanted = {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}
             kind = wanted.get(str(error.validator_value), str(error.validator_value))
+            if not path and schema.get("required"):
+                # A whole file that is empty or not a mapping: say which fields it starts with.
+                fields = ", ".join(f"{name}:" for name in schema["required"])
+                return Problem(
+                    position,
+                    where,
+                    f"expected {kind}, found {_describe(error.instance)}",
+                    f"write its fields: {fields}",
+                )
             return Problem(
                 position, where, f"expected {kind}, found {_describe(error.instance)}", _fix(expected, f"write {kind}")
             )
