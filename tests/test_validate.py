@@ -471,3 +471,16 @@ def test_no_input_passes_validate_and_fails_the_build(
     else:
         build_site(project, project / "site")
         assert (project / "site" / "index.html").exists()
+
+
+def test_a_local_note_beside_a_provision_the_latest_edition_withdrew_is_reported(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial task 4: a partnership's note stayed, without a word, beside guidance the new edition withdrew."""
+    with_2011_withdrawing_child_seen_alone(project)
+    with_overlay("  - provision: child-seen-alone\n    text: Local.\n")(project)
+    assert _validate(project, monkeypatch, capsys) == [
+        f"{at(project, 'local/overlay.yml', 'child-seen-alone')}: notes[0].provision: provision 'child-seen-alone'"
+        " is withdrawn in the 2011 edition, so the note sits beside guidance that is no longer current — move the"
+        " note beside the provision that replaced it, or remove it"
+    ]
