@@ -52,9 +52,12 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
         return Problem(evidence.position, where, f"unknown source '{evidence.source}'{hint}", "use a source id")
     quote = normalise(evidence.quote)
     passage = source.passages.get(evidence.at)
-    elsewhere = _other_source(corpus, source.id, quote)
-    if elsewhere and not _locations_quoting(source.passages.values(), quote):
-        # The quote is word for word in another source: the source named is the slip, not the location.
+    if passage is not None and quote in normalise(passage.text):
+        return None
+    found = _locations_quoting(source.passages.values(), quote)
+    # Only now, for a quote this source lacks, look in the others: the source named may be the slip.
+    elsewhere = None if found else _other_source(corpus, source.id, quote)
+    if elsewhere:
         other, location = elsewhere
         return Problem(
             evidence.position,
@@ -63,14 +66,10 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
             f"correct 'source' to {other} (and 'at' to {location})",
         )
     if passage is None:
-        found = _locations_quoting(source.passages.values(), quote)
         hint = f"; the quote is at {found}" if found else did_you_mean(evidence.at, source.passages)
         return Problem(
             evidence.position, where, f"{source.id} has no {evidence.at}{hint}", "correct 'at' to a numbered passage"
         )
-    if quote in normalise(passage.text):
-        return None
-    found = _locations_quoting(source.passages.values(), quote)
     if found:
         return Problem(
             evidence.at_position or evidence.position,
