@@ -484,3 +484,13 @@ def test_a_local_note_beside_a_provision_the_latest_edition_withdrew_is_reported
         " is withdrawn in the 2011 edition, so the note sits beside guidance that is no longer current — move the"
         " note beside the provision that replaced it, or remove it"
     ]
+
+
+def test_ids_says_when_a_provision_was_withdrawn(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial finding 15: `ids` said 'live in 2010' of a provision the 2011 edition withdrew."""
+    with_2011_withdrawing_child_seen_alone(project)
+    monkeypatch.chdir(project)
+    assert main(["ids"]) == 0
+    assert "child-seen-alone\tlive in 2010; withdrawn in 2011" in capsys.readouterr().out.splitlines()

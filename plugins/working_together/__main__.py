@@ -105,7 +105,11 @@ def _print_ids(corpus: Corpus) -> None:
             print(f"{identifier}\tretired, replaced by {retired[identifier].replaced_by}")
         else:
             editions = ", ".join(e.id for e in corpus.editions if identifier in e.placements)
-            print(f"{identifier}\tlive in {editions}")
+            provision = corpus.provisions.get(identifier)
+            withdrawn = [v.edition for v in provision.versions if v.withdrawn] if provision else []
+            # A withdrawal is part of an id's story: trainers' links to it now show the withdrawal.
+            ended = f"; withdrawn in {', '.join(withdrawn)}" if withdrawn else ""
+            print(f"{identifier}\tlive in {editions}{ended}")
 
 
 if __name__ == "__main__":
