@@ -8,10 +8,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT
 from small_guidance import replace_in, write_small_guidance
-from working_together.__main__ import main
+from working_together.__main__ import _print_diff, main
 from working_together.changes import compare
 from working_together.check import check
 from working_together.load import load_corpus
+from working_together.render.changes import changes_page
+from working_together.render.feed import changes_feed
 
 SECOND_EDITION = (
     'id: "2015"\ntitle: Working Together 2015\npublished: "2015-03"\nevidence:\n'
@@ -226,3 +228,21 @@ def test_each_chapter_starts_with_what_this_edition_changed_in_it(site: Path) ->
     assert page.find("p", class_="admonition-title").find_previous("h2") is None  # before the first section
     first = BeautifulSoup((site / "editions/2010/chapter-5/index.html").read_text(encoding="utf-8"), "html.parser")
     assert first.find("p", class_="admonition-title", string="Changed in this edition") is None
+
+
+def test_a_change_of_strength_is_named_in_diff_on_the_what_changed_page_and_in_the_feed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial finding 10: should to must was shown only as two badges; now each place says it in words."""
+    corpus = small_corpus_with_two_editions(tmp_path)
+    changes = compare(corpus, "2010", "2015")
+    words = "from Should (statutory guidance) to Must (legal duty)"
+    assert f"**Strength changed:** {words}." in changes_page(corpus, changes)
+    feed = changes_feed(corpus, "Site", "Crown copyright")
+    summary = "Amended (changed practice) in the 2015 edition (Working Together 2015): Seeing the child alone"
+    assert f"{summary}; strength changed {words}." in feed
+    assert f"&lt;p&gt;Strength changed {words}.&lt;/p&gt;" in feed
+    _print_diff(corpus, "2010", "2015")
+    assert "amended    child-seen-alone (from the 2010 wording: changed practice in 2015; strength should -> must)" in (
+        capsys.readouterr().out.splitlines()
+    )

@@ -72,8 +72,9 @@ CASES = [
     (
         "duplicate id",
         ("provisions/cases.yml", "  - id: referral-decision\n", "  - id: child-seen-alone\n"),
-        "guidance/provisions/cases.yml:15:9: provisions[1].id: duplicate provision id 'child-seen-alone'"
-        " (first defined at guidance/provisions/cases.yml:2:9) — give it a new id",
+        "guidance/provisions/cases.yml:15:9: provisions[1].id: duplicate provision id 'child-seen-alone': it is"
+        " already defined at guidance/provisions/cases.yml:2:9 — if this is a copy, give it a new id (or delete it);"
+        " keep the original's id, which links use",
     ),
     (
         "dangling role",

@@ -6,6 +6,10 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from working_together.check import load_and_check
+from working_together.model import Corpus
+from working_together.render.currency import replacement
+from working_together.render.start import scope_block
 
 REPLACED = "Working Together 2015 has since been replaced, in 2018 and again in 2023"
 COVERS = "covers Working Together to Safeguard Children up to the 2015 edition, as its source documents describe it"
@@ -59,3 +63,69 @@ def test_home_summary_and_every_2015_page_carry_the_labelled_replacement_note(si
     for path in targets:
         notes = editorial_notes(path)
         assert any(REPLACED in note and "GOV.UK" in note for note in notes), path
+
+
+# Issue 24: which editions replaced the latest one, and the home page's edition and sources, come from the YAML.
+EDITION_2017 = (
+    'id: "2017"\ntitle: Working Together to Safeguard Children (2017, fictional)\npublished: "2017-03"\n'
+    'extends: "2015"\nreviewed: ["1", "2", "3", "4", "5"]\nevidence:\n  - source: wt-consultation-response-2015\n'
+    '    at: question 2\n    quote: "we have added a new expectation that those managing allegations should be'
+    ' sufficiently qualified and experienced"\n'
+)
+CARRIED = 'replaced_by:\n  editions: ["2018", "2023"]\n  in_force_at: GOV.UK (www.gov.uk)\n'
+
+
+def _corpus(project: Path) -> tuple[Corpus, list[str]]:
+    corpus, problems = load_and_check(project, project / "guidance", project / "decision_trees")
+    return corpus, [str(problem) for problem in problems]
+
+
+def _with_2017(project: Path, edition: str) -> None:
+    (project / "guidance/editions/2017.yml").write_text(edition, encoding="utf-8")
+    for tree in (project / "decision_trees").glob("*.yml"):
+        text = tree.read_text(encoding="utf-8")
+        if 'edition: "2015"\n' in text and "superseded_ok" not in text:
+            tree.write_text(text.replace('edition: "2015"\n', 'edition: "2015"\nsuperseded_ok: "Not yet"\n', 1))
+
+
+def test_the_replacement_is_read_from_the_latest_editions_file(project_copy: Path) -> None:
+    """Edit replaced_by: in 2015.yml and the notice follows; no Python constant keeps the old years."""
+    path = project_copy / "guidance/editions/2015.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('["2018", "2023"]', '["2018"]'), encoding="utf-8")
+    corpus, problems = _corpus(project_copy)
+    assert problems == []
+    assert replacement(corpus) == (
+        "Working Together 2015 has since been replaced, in 2018. The guidance in force is published on GOV.UK"
+        " (www.gov.uk)."
+    )
+
+
+def test_a_new_edition_that_drops_the_replacement_record_is_a_problem_naming_the_lines_to_add(
+    project_copy: Path,
+) -> None:
+    """Trial finding 1: with a 2017 edition the GOV.UK notice vanished from every page without a word."""
+    _with_2017(project_copy, EDITION_2017)
+    _, problems = _corpus(project_copy)
+    assert problems == [
+        "guidance/editions/2017.yml:4:10: replaced_by: the 2015 edition records that it was replaced in 2018 and"
+        " 2023 (guidance/editions/2015.yml:7:3), and the 2017 edition says nothing of the later ones, so the notice"
+        " that the guidance in force is elsewhere would disappear — add to this edition: replaced_by: {editions:"
+        ' ["2018", "2023"], in_force_at: GOV.UK (www.gov.uk)}'
+    ]
+    _with_2017(project_copy, EDITION_2017 + CARRIED)
+    corpus, problems = _corpus(project_copy)
+    assert problems == []
+    assert replacement(corpus).startswith("Working Together 2017 has since been replaced, in 2018 and again in 2023.")
+
+
+def test_the_home_pages_edition_and_sources_are_counted_from_the_yaml(project_copy: Path) -> None:
+    """Trial finding 3: the home page said 'up to its 2015 edition … five published documents' after 2017."""
+    corpus, _ = _corpus(project_copy)
+    assert "{{ scope }}" in (project_copy / "docs/index.md").read_text(encoding="utf-8")
+    block = scope_block(corpus, "index.md")
+    assert block.startswith("up to its 2015 edition. It is built from five published documents")
+    assert block.count("](sources/") == 5
+    _with_2017(project_copy, EDITION_2017 + CARRIED)
+    corpus, _ = _corpus(project_copy)
+    corpus.sources.pop("laming-2009")
+    assert scope_block(corpus, "index.md").startswith("up to its 2017 edition. It is built from four published")

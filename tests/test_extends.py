@@ -12,6 +12,7 @@ from working_together.load import load_corpus
 EXTENDING = (
     'id: "2015"\ntitle: Working Together 2015\npublished: "2015-03"\nextends: "2010"\nevidence:\n'
     "  - source: report\n    at: paragraph 1.1\n    quote: seen alone when appropriate\n"
+    'reviewed: ["5"]\n'
 )
 MOVE = "remove:\n  - child-seen-alone\nadd:\n  - provision: child-seen-alone\n"
 
@@ -47,10 +48,14 @@ def test_remove_and_add_change_the_inherited_contents(tmp_path: Path) -> None:
     assert list(corpus.edition("2015").placements) == ["referral-decision", "child-seen-alone"]
 
 
-def test_a_removed_provision_without_withdrawal_fails_at_the_earlier_edition(tmp_path: Path) -> None:
-    """Removing is not withdrawing: the silent-drop check still names both editions."""
+def test_a_removed_provision_without_withdrawal_fails_at_its_remove_line(tmp_path: Path) -> None:
+    """Removing is not withdrawing: the silent-drop check names the remove: line (trial mistake 36 was told of it
+    at the earlier edition's file, far from the edit)."""
     _, problems = _load(tmp_path, EXTENDING + "remove:\n  - referral-decision\n")
-    drop = "guidance/editions/2010.yml:17:13: referral-decision: in the 2010 edition but not in the 2015 edition"
+    drop = (
+        "guidance/editions/2015.yml:11:5: remove: 'referral-decision' is removed from the 2015 edition but not"
+        " withdrawn, so it would disappear silently"
+    )
     assert [problem for problem in problems if problem.startswith(drop)] != []
 
 
@@ -59,20 +64,20 @@ def test_a_removed_provision_without_withdrawal_fails_at_the_earlier_edition(tmp
     [
         (
             "remove:\n  - child-seen-alon\n",
-            "guidance/editions/2015.yml:10:5: remove: 'child-seen-alon' is not in the contents this edition "
-            "inherits — remove the line",
+            "guidance/editions/2015.yml:11:5: remove: 'child-seen-alon' is not in the contents this edition "
+            "inherits (did you mean 'child-seen-alone'?) — correct the id, or remove the line",
         ),
         (
             'add:\n  - provision: child-seen-alone\n    chapter: "5"\n    section: Seeing the child\n',
-            "guidance/editions/2015.yml:10:5: add: 'child-seen-alone' is already in this edition — remove this entry",
+            "guidance/editions/2015.yml:11:5: add: 'child-seen-alone' is already in this edition — remove this entry",
         ),
         (
             MOVE + '    chapter: "7"\n    section: X\n',
-            "guidance/editions/2015.yml:12:5: add.chapter: no chapter '7' — use one of: 5",
+            "guidance/editions/2015.yml:13:5: add.chapter: no chapter '7' — use one of: 5",
         ),
         (
             MOVE + '    chapter: "5"\n    section: Seing\n',
-            "guidance/editions/2015.yml:12:5: add.section: chapter 5 has no section 'Seing' "
+            "guidance/editions/2015.yml:13:5: add.section: chapter 5 has no section 'Seing' "
             "— use one of: Seeing the child",
         ),
     ],
@@ -95,3 +100,19 @@ def test_an_edition_needs_chapters_or_extends(tmp_path: Path) -> None:
     """Without extends:, chapters: is still required by the schema."""
     _, problems = _load(tmp_path, EXTENDING.replace('extends: "2010"\n', ""))
     assert len(problems) == 1 and "'chapters'" in problems[0] and problems[0].startswith("guidance/editions/2015.yml:")
+
+
+def test_an_inherited_chapter_status_note_must_be_acknowledged_under_reviewed(tmp_path: Path) -> None:
+    """Trial finding 4: a new edition silently carried each chapter's "why this status" note written for the last."""
+    _, problems = _load(tmp_path, EXTENDING.replace('reviewed: ["5"]\n', ""))
+    assert problems == [
+        "guidance/editions/2015.yml:4:10: extends: chapter 5 (Individual cases) inherits its status evidence and"
+        " note from the 2010 edition (guidance/editions/2010.yml:9:5), written about that edition — read them"
+        ' again: if they hold for 2015, add "5" to reviewed:; if not, write the chapter under chapters: with its own'
+    ]
+    _, problems = _load(tmp_path, EXTENDING.replace('["5"]', '["6"]'))
+    assert [problem.split(" — ")[0] for problem in problems] == [
+        "guidance/editions/2015.yml:1:1: reviewed: chapter '6' is not one this edition inherits",
+        "guidance/editions/2015.yml:4:10: extends: chapter 5 (Individual cases) inherits its status evidence and"
+        " note from the 2010 edition (guidance/editions/2010.yml:9:5), written about that edition",
+    ]

@@ -361,3 +361,136 @@ def test_each_mistake_the_trial_scored_below_3_now_has_an_exact_position_and_the
         setup(project)
     _break(project, mistake(project))
     assert _validate(project, monkeypatch, capsys) == expected(project)
+
+
+# Issue 24: validate reads what the build reads and runs what the build runs. Each case is one input from the
+# maintainer trial or the hostile-input review (both 2026-12-06) that once passed validate and failed the build.
+OVERLAY_OPTION = "      trees_dir: decision_trees\n"
+WITH_OVERLAY = (
+    "mkdocs.yml",
+    OVERLAY_OPTION,
+    OVERLAY_OPTION + "      overlay: local/overlay.yml\n",
+)
+BAD_DATE = '"2010-13"'
+OVERLAY_HEAD = (
+    "partnership: Anytown LSCP\ncontacts:\n  - id: front-door\n    name: Front door\n    phone: 01632 960101\n"
+)
+
+
+def with_overlay(notes: str) -> Callable[[Path], None]:
+    """A local overlay named in mkdocs.yml (not on the command line), with these notes."""
+
+    def setup(project: Path) -> None:
+        (project / "local").mkdir()
+        (project / "local" / "overlay.yml").write_text(f"{OVERLAY_HEAD}notes:\n{notes}", encoding="utf-8")
+        _break(project, WITH_OVERLAY)
+
+    return setup
+
+
+def appended(file: str, text: str) -> Callable[[Path], None]:
+    def setup(project: Path) -> None:
+        path = project / file
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    return setup
+
+
+# (case, the input, the problem lines validate prints; [] if validate and the build both accept it)
+PARITY: list[tuple[str, Callable[[Path], None], Callable[[Path], list[str]]]] = [
+    ("control: the small corpus with a tree", with_tree, lambda p: []),
+    (
+        "trial task 4: the overlay in mkdocs.yml has a misspelt provision",
+        with_overlay("  - provision: child-seen-alon\n    text: Local.\n"),
+        lambda p: [
+            f"{at(p, 'local/overlay.yml', 'child-seen-alon')}: notes[0].provision: unknown provision"
+            " 'child-seen-alon' (did you mean 'child-seen-alone'?) — use an id from guidance/provisions/"
+        ],
+    ),
+    (
+        "hostile F3: an overlay note with node: but no tree: (was KeyError: '')",
+        lambda p: (with_tree(p), with_overlay("  - node: refer\n    text: Local.\n")(p)),
+        lambda p: [
+            f"{at(p, 'local/overlay.yml', 'refer')}: notes[0].node: missing field 'tree'"
+            " — add tree: with the id of the node's tree"
+        ],
+    ),
+    (
+        "hostile X1: a javascript: link in docs/",
+        appended("docs/about.md", "\n[d4](javascript:alert('D4'))\n"),
+        lambda p: [
+            f"{at(p, 'docs/about.md', 'javascript:')}: <a href=javascript:...> is blocked by the"
+            " Content-Security-Policy — use a class with a rule in a stylesheet, or a script file"
+        ],
+    ),
+    (
+        "hostile X1b: an attribute-list onclick on a citation in docs/",
+        appended("docs/about.md", '\nSee [[child-seen-alone]]{: onclick="alert(1)" }.\n'),
+        lambda p: [
+            f"{at(p, 'docs/about.md', 'onclick')}: <a onclick=...> is blocked by the Content-Security-Policy"
+            " — use a class with a rule in a stylesheet, or a script file"
+        ],
+    ),
+    (
+        "trial 11: an impossible date",
+        lambda p: _break(p, (EDITION_2010, '"2010-03"', BAD_DATE)),
+        lambda p: [
+            f"{at(p, EDITION_2010, BAD_DATE)}: published: '2010-13' is not a date: there is no month 13"
+            " — write a real date as YYYY-MM or YYYY-MM-DD"
+        ],
+    ),
+    (
+        "hostile A08c: a title past its stated size",
+        lambda p: _break(p, (PROVISIONS, "title: Deciding on a referral\n", f"title: {'x' * 301}\n")),
+        lambda p: [
+            f"{at(p, PROVISIONS, 'x' * 301)}: provisions[1].title: this value is 301 characters long; the limit"
+            " here is 300 — shorten it: a provision's words are a summary with a short quote, not a whole document"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "setup", "expected"), PARITY, ids=[case[0] for case in PARITY])
+def test_no_input_passes_validate_and_fails_the_build(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    setup: Callable[[Path], None],
+    expected: Callable[[Path], list[str]],
+) -> None:
+    """validate and a strict build agree on each case: both accept it, or validate names the problem at its line
+    and the build stops without writing anything."""
+    setup(project)
+    problems = _validate(project, monkeypatch, capsys)
+    assert problems == expected(project)
+    if problems:
+        with pytest.raises(Abort):
+            build_site(project, project / "site")
+        assert not (project / "site").exists()
+    else:
+        build_site(project, project / "site")
+        assert (project / "site" / "index.html").exists()
+
+
+def test_a_local_note_beside_a_provision_the_latest_edition_withdrew_is_reported(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial task 4: a partnership's note stayed, without a word, beside guidance the new edition withdrew."""
+    with_2011_withdrawing_child_seen_alone(project)
+    with_overlay("  - provision: child-seen-alone\n    text: Local.\n")(project)
+    assert _validate(project, monkeypatch, capsys) == [
+        f"{at(project, 'local/overlay.yml', 'child-seen-alone')}: notes[0].provision: provision 'child-seen-alone'"
+        " is withdrawn in the 2011 edition, so the note sits beside guidance that is no longer current — move the"
+        " note beside the provision that replaced it, or remove it"
+    ]
+
+
+def test_ids_says_when_a_provision_was_withdrawn(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial finding 15: `ids` said 'live in 2010' of a provision the 2011 edition withdrew."""
+    with_2011_withdrawing_child_seen_alone(project)
+    monkeypatch.chdir(project)
+    assert main(["ids"]) == 0
+    assert "child-seen-alone\tlive in 2010; withdrawn in 2011" in capsys.readouterr().out.splitlines()

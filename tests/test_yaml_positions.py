@@ -60,8 +60,18 @@ def test_plain_scalars_stay_text_except_true_false_and_null(tmp_path: Path) -> N
         ),
         (
             "title: 'unclosed\n",
-            "guidance/file.yml:2:1: YAML syntax: found unexpected end of stream (while scanning a quoted scalar)"
-            " — check the syntax at this point",
+            "guidance/file.yml:1:8: YAML syntax: the quoted text that starts here has no closing ' on its line"
+            " — add the closing quote where the text ends (YAML read on past the end of the line)",
+        ),
+        (
+            'a:\n  b: "one\n  c: two\n  d: three\n  e: "four"\n',
+            'guidance/file.yml:2:6: YAML syntax: the quoted text that starts here has no closing " on its line'
+            " — add the closing quote where the text ends (YAML read on past the end of the line)",
+        ),
+        (
+            'a: "closed"\nb: plain\n\tc: tab\n',
+            "guidance/file.yml:3:1: YAML syntax: found character '\\t' that cannot start any token"
+            " (while scanning for the next token) — indent with spaces, not tabs",
         ),
     ],
 )

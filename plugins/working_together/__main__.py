@@ -1,7 +1,8 @@
 """Maintainers' command line, without building the site.
 
-validate          every check the build runs (citations in docs/ included), all problems of all files in one run,
-                  with positioned messages; exit status 1 if anything is wrong
+validate          every check the build runs, over everything the build reads (the folders and overlay named in
+                  mkdocs.yml, and docs/ as rendered), all problems of all files in one run, with positioned
+                  messages; exit status 1 if anything is wrong
 diff OLD NEW      provisions added, updated, amended, withdrawn and moved from edition OLD to the later edition NEW
 ids               every published id and whether it is live or retired
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .changes import compare
 from .check import load_and_check
+from .load.settings import ConfigurationError, build_settings
 from .model import CHANGE_GRADES, Corpus
 
 
@@ -22,13 +24,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m working_together", description=__doc__)
     parser.add_argument("command", choices=["validate", "diff", "ids"], help="what to do (see above)")
     parser.add_argument("editions", nargs="*", help="for diff: the old and the new edition, such as 2010 2015")
-    parser.add_argument("--guidance", type=Path, default=Path("guidance"), help="the guidance folder")
-    parser.add_argument("--trees", type=Path, default=Path("decision_trees"), help="the decision trees folder")
-    parser.add_argument("--overlay", type=Path, help="a local overlay to check too")
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the hand-written pages' folder")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="the build's configuration")
+    parser.add_argument("--guidance", type=Path, help="the guidance folder (default: as in mkdocs.yml)")
+    parser.add_argument("--trees", type=Path, help="the decision trees folder (default: as in mkdocs.yml)")
+    parser.add_argument("--overlay", type=Path, help="a local overlay to check (default: the one in mkdocs.yml)")
+    parser.add_argument("--docs", type=Path, help="the hand-written pages' folder (default: as in mkdocs.yml)")
     arguments = parser.parse_args(argv)
+    try:
+        settings = build_settings(arguments.config_file.absolute())
+    except ConfigurationError as error:
+        print(f"{arguments.config_file}:1:1: {error} — correct mkdocs.yml")
+        print("1 problem(s).", file=sys.stderr)
+        return 1
+    overlay = arguments.overlay or settings.overlay
     corpus, problems = load_and_check(
-        Path.cwd(), arguments.guidance, arguments.trees, arguments.overlay, arguments.docs
+        Path.cwd(),
+        arguments.guidance or settings.guidance_dir,
+        arguments.trees or settings.trees_dir,
+        overlay,
+        arguments.docs or settings.docs_dir,
+        (settings.markdown_extensions, settings.extension_configs),
     )
     for problem in problems:
         print(problem)
@@ -47,9 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     elif arguments.command == "ids":
         _print_ids(corpus)
     else:
+        checked = f", local overlay {overlay.as_posix()}" if overlay else ""
         print(
             f"OK: {len(corpus.editions)} editions, {len(corpus.provisions)} provisions, "
-            f"{len(corpus.sources)} sources, {len(corpus.trees)} decision trees."
+            f"{len(corpus.sources)} sources, {len(corpus.trees)} decision trees{checked}."
         )
     return 0
 
@@ -66,8 +82,12 @@ def _print_diff(corpus: Corpus, old: str, new: str) -> None:
             for v in amendment.provision.versions
             if old < v.edition <= new and v.change
         ]
+        strength = (
+            f"; strength {amendment.old.strength} -> {amendment.new.strength}" if amendment.strength_changed else ""
+        )
         print(
-            f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording: {', then '.join(grades)})"
+            f"amended    {amendment.provision.id} (from the {amendment.old.edition} wording:"
+            f" {', then '.join(grades)}{strength})"
         )
     for provision in changes.withdrawn:
         print(f"withdrawn  {provision.id}")
@@ -85,7 +105,11 @@ def _print_ids(corpus: Corpus) -> None:
             print(f"{identifier}\tretired, replaced by {retired[identifier].replaced_by}")
         else:
             editions = ", ".join(e.id for e in corpus.editions if identifier in e.placements)
-            print(f"{identifier}\tlive in {editions}")
+            provision = corpus.provisions.get(identifier)
+            withdrawn = [v.edition for v in provision.versions if v.withdrawn] if provision else []
+            # A withdrawal is part of an id's story: trainers' links to it now show the withdrawal.
+            ended = f"; withdrawn in {', '.join(withdrawn)}" if withdrawn else ""
+            print(f"{identifier}\tlive in {editions}{ended}")
 
 
 if __name__ == "__main__":

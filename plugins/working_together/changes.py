@@ -15,6 +15,11 @@ class Amendment:
     old: Version
     new: Version
 
+    @property
+    def strength_changed(self) -> bool:
+        """Whether the amendment changes how binding the provision is (should to practice guidance, say)."""
+        return self.old.strength != self.new.strength
+
 
 @dataclass
 class Move:

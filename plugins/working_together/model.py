@@ -85,6 +85,7 @@ class Source:
     cleaning: list[str]
     passages: dict[str, Passage]  # keyed by location, like "paragraph 3.26"
     position: Position
+    published_position: Position | None = None
 
 
 @dataclass
@@ -253,6 +254,14 @@ class Edition:
     removal_positions: list[Position] = field(default_factory=list)
     additions: list[Addition] = field(default_factory=list)
     editorial: frozenset[str] = frozenset()  # provisions whose words in this edition are ours, not the sources'
+    published_position: Position | None = None
+    # An outside fact, recorded in the edition file: the later editions that replaced this one, where the guidance
+    # in force is published, and where the file says so.
+    replaced_by: list[str] = field(default_factory=list)
+    in_force_at: str = ""
+    replaced_by_position: Position | None = None
+    # Chapters inherited (extends:) whose status note and evidence the maintainer has read again for this edition.
+    reviewed: list[str] = field(default_factory=list)
 
     def undescribed(self, provision_id: str) -> NotDescribed | None:
         """The entry saying the sources do not describe this provision in this edition, if there is one."""

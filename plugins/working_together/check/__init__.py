@@ -17,6 +17,7 @@ from .references import reference_problems
 from .registry import registry_problems
 from .traceability import traceability_problems
 from .trees import tree_problems
+from .values import value_problems
 
 
 def check(corpus: Corpus) -> list[Problem]:
@@ -32,6 +33,7 @@ def check(corpus: Corpus) -> list[Problem]:
         + traceability_problems(corpus)
         + [*summary_problems(corpus), *timescale_problems(corpus), *module_problems(corpus)]
         + overlay_problems(corpus)
+        + value_problems(corpus)
     )
 
 
@@ -41,6 +43,7 @@ def load_and_check(
     trees_dir: Path | None = None,
     overlay: Path | None = None,
     docs_dir: Path | None = None,
+    markdown_settings: tuple[list, dict] | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Every check the build runs, in one run: `validate` and the plugin both call this, so they cannot drift.
 
@@ -48,5 +51,6 @@ def load_and_check(
     corpus, problems = load_corpus(guidance_dir, project_dir, trees_dir, overlay)
     problems = problems + check(corpus)
     if docs_dir is not None:
-        problems += docs_problems(corpus, docs_dir, project_dir)
+        # The pages are rendered only over a sound corpus, as the build renders them only then.
+        problems += docs_problems(corpus, docs_dir, project_dir, None if problems else markdown_settings)
     return corpus, sorted(set(problems))

@@ -11,11 +11,14 @@ from .suggest import did_you_mean
 
 BLOCK = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # The blocks publish/citations.py fills in; a test keeps the two lists equal.
-BLOCK_NAMES = ("legend", "editions", "start_here", "currency")
+BLOCK_NAMES = ("legend", "editions", "start_here", "currency", "scope")
 
 
-def docs_problems(corpus: Corpus, docs_dir: Path, project_dir: Path) -> list[Problem]:
-    """Every unknown citation or block in the Markdown pages under docs_dir."""
+def docs_problems(
+    corpus: Corpus, docs_dir: Path, project_dir: Path, markdown_settings: tuple[list, dict] | None = None
+) -> list[Problem]:
+    """Every unknown citation or block in the Markdown pages under docs_dir; with the build's Markdown extensions
+    and their settings, also everything the Content-Security-Policy would block in them as rendered."""
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         try:
@@ -28,6 +31,11 @@ def docs_problems(corpus: Corpus, docs_dir: Path, project_dir: Path) -> list[Pro
             problems.append(Problem(Position(name, 1, 1), "", f"cannot be read ({error})", "save it as UTF-8 text"))
             continue
         problems.extend(page_problems(markdown, corpus, name))
+        if markdown_settings is not None:
+            from .docs_markup import markup_problems  # publish/citations.py, which it uses, imports this module
+
+            page = path.relative_to(docs_dir).as_posix()
+            problems.extend(markup_problems(markdown, corpus, page, name, *markdown_settings))
     return problems
 
 

@@ -52,15 +52,24 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
         return Problem(evidence.position, where, f"unknown source '{evidence.source}'{hint}", "use a source id")
     quote = normalise(evidence.quote)
     passage = source.passages.get(evidence.at)
+    if passage is not None and quote in normalise(passage.text):
+        return None
+    found = _locations_quoting(source.passages.values(), quote)
+    # Only now, for a quote this source lacks, look in the others: the source named may be the slip.
+    elsewhere = None if found else _other_source(corpus, source.id, quote)
+    if elsewhere:
+        other, location = elsewhere
+        return Problem(
+            evidence.position,
+            where,
+            f"the quote is not in {source.id}; it is in {other} {location}",
+            f"correct 'source' to {other} (and 'at' to {location})",
+        )
     if passage is None:
-        found = _locations_quoting(source.passages.values(), quote)
         hint = f"; the quote is at {found}" if found else did_you_mean(evidence.at, source.passages)
         return Problem(
             evidence.position, where, f"{source.id} has no {evidence.at}{hint}", "correct 'at' to a numbered passage"
         )
-    if quote in normalise(passage.text):
-        return None
-    found = _locations_quoting(source.passages.values(), quote)
     if found:
         return Problem(
             evidence.at_position or evidence.position,
@@ -80,3 +89,11 @@ def _evidence_problem(corpus: Corpus, evidence: Evidence, where: str) -> Problem
 def _locations_quoting(passages, quote: str) -> str:  # noqa: ANN001 - an iterable of Passage
     locations = [passage.location for passage in passages if quote in normalise(passage.text)]
     return " or ".join(locations[:3])
+
+
+def _other_source(corpus: Corpus, named: str, quote: str) -> tuple[str, str] | None:
+    """The first other source, and the location in it, that has the quote word for word."""
+    for source in corpus.sources.values():
+        if source.id != named and (found := _locations_quoting(source.passages.values(), quote)):
+            return source.id, found.split(" or ")[0]
+    return None

@@ -37,6 +37,12 @@ def _note(corpus: Corpus, note: LocalNote, index: int) -> Iterator[Problem]:
         yield Problem(note.target_position, f"{where}.tree", message, "use an id from decision_trees/")
     elif note.tree and not note.node:
         yield Problem(note.position, where, "missing field 'node'", "add the id of the outcome the note sits beside")
+    elif note.node and not note.tree:
+        yield Problem(
+            note.node_position, f"{where}.node", "missing field 'tree'", "add tree: with the id of the node's tree"
+        )
+    elif note.provision and (problem := _withdrawn(corpus, note, where)):
+        yield problem
     elif note.tree:
         nodes = corpus.trees[note.tree].nodes
         if note.node not in nodes:
@@ -49,3 +55,21 @@ def _note(corpus: Corpus, note: LocalNote, index: int) -> Iterator[Problem]:
         if identifier not in corpus.overlay.contacts:
             message = f"unknown local contact '{identifier}'{did_you_mean(identifier, corpus.overlay.contacts)}"
             yield Problem(position, f"{where}.contacts", message, "add it under contacts: or correct the id")
+
+
+def _withdrawn(corpus: Corpus, note: LocalNote, where: str) -> Problem | None:
+    """A note beside a provision the latest edition withdrew (or no longer has) would hang on stale guidance."""
+    if not corpus.editions:
+        return None
+    current = corpus.current_edition
+    provision = corpus.provisions[note.provision]
+    if note.provision in current.placements and provision.version_in(current.id) is not None:
+        return None
+    gone = "withdrawn" if provision.version_in(current.id) is None else "no longer placed"
+    return Problem(
+        note.target_position,
+        f"{where}.provision",
+        f"provision '{note.provision}' is {gone} in the {current.id} edition, so the note sits beside guidance"
+        " that is no longer current",
+        "move the note beside the provision that replaced it, or remove it",
+    )

@@ -124,7 +124,8 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                             "list each provision once per edition",
                         )
                     elif provision.version_in(edition.id) is None:
-                        yield _no_wording(provision, edition.id, position, where)
+                        inherited = edition.extends and position == edition.extends_position
+                        yield _no_wording(provision, edition.id, position, where, bool(inherited))
                     placed.setdefault(identifier, f"chapter {chapter.number}")
         yield from _not_described_problems(corpus, edition, placed)
         for provision in corpus.provisions.values():
@@ -138,8 +139,9 @@ def _contents_problems(corpus: Corpus) -> Iterator[Problem]:
                 )
 
 
-def _no_wording(provision: Provision, edition: str, position: Position, where: str) -> Problem:
-    """A provision listed in an edition where no version stands: none yet, or it was withdrawn."""
+def _no_wording(provision: Provision, edition: str, position: Position, where: str, inherited: bool = False) -> Problem:
+    """A provision listed in an edition where no version stands: none yet, or it was withdrawn. One the edition
+    inherits (extends:) is taken out with remove:, since its chapter is not written in this file."""
     withdrawal = next(
         (v for v in sorted(provision.versions, key=lambda v: v.edition) if v.edition <= edition and v.withdrawn), None
     )
@@ -149,7 +151,9 @@ def _no_wording(provision: Provision, edition: str, position: Position, where: s
             where,
             f"provision '{provision.id}' is withdrawn in the {withdrawal.edition} edition "
             f"(at {withdrawal.position}), so it has no wording to show here",
-            "remove it from this chapter: its withdrawal is listed on the edition's what-changed page",
+            f"add it under remove: in guidance/editions/{edition}.yml (the chapter is inherited)"
+            if inherited
+            else "remove it from this chapter: its withdrawal is listed on the edition's what-changed page",
         )
     return Problem(
         position,
@@ -190,6 +194,17 @@ def _silent_drop_problems(corpus: Corpus) -> Iterator[Problem]:
             provision = corpus.provisions.get(identifier)
             withdrawn = provision and (version := provision.version_of(newer.id)) and version.withdrawn
             if provision is None or withdrawn or identifier in _accounted_for(newer):
+                continue
+            if identifier in newer.removals:
+                # Taken out with remove: the mistake, and its fix, are at that line.
+                yield Problem(
+                    newer.removal_positions[newer.removals.index(identifier)],
+                    "remove",
+                    f"'{identifier}' is removed from the {newer.id} edition but not withdrawn, so it would disappear"
+                    " silently",
+                    f'add a version to it with edition: "{newer.id}", withdrawn: true and a note saying why, or, if'
+                    f" the sources do not say, list it under not_described in guidance/editions/{newer.id}.yml",
+                )
                 continue
             yield Problem(
                 position,

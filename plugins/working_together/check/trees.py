@@ -91,6 +91,8 @@ def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[P
             yield Problem(
                 position, where, f"deadline '{cited}' is not among the provisions this outcome cites", "cite it too"
             )
+        elif provision is None and corpus.unloaded.may_define("provision", cited):
+            pass  # its file did not load and has a problem of its own: a missing timescale here would be false
         elif version is None or version.timescale is None or version.timescale.working_days is None:
             found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
             yield Problem(

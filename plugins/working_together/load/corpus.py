@@ -102,6 +102,28 @@ def _mark_editorial(corpus: Corpus) -> None:
         edition.__dict__.pop("placements", None)  # numbered before the notes were known: number again
 
 
+def _cut_off(path: Path, name: str) -> Problem | None:
+    """A problem if the file does not end with a line break, as every saved file does and a cut-off one may not."""
+    try:
+        with path.open("rb") as stream:
+            if stream.seek(0, os.SEEK_END) == 0:
+                return None  # an empty file is reported by its schema
+            stream.seek(-1, os.SEEK_END)
+            last = stream.read(1)
+    except OSError:
+        return None
+    if last in (b"\n", b"\r"):
+        return None
+    lines = path.read_bytes().count(b"\n") + 1
+    return Problem(
+        Position(name, lines, 1),
+        "",
+        "the file does not end with a line break, so it may have been cut off and lost what came after this line",
+        "compare its end with the last committed version (git diff), restore anything missing, and end the file"
+        " with a line break",
+    )
+
+
 def _kind(guidance_dir: Path, path: Path) -> str | None:
     relative = path.relative_to(guidance_dir)
     if len(relative.parts) == 1:
@@ -170,6 +192,11 @@ class _CorpusLoader:
             self.problems.append(error.problem)
             self.corpus.unloaded.unreadable.add(thing(kind))
             return
+        if kind != "overlay" and (cut := _cut_off(path, name)):
+            # A file cut off at a line end is still valid YAML: its last steps or items would vanish in silence.
+            self.problems.append(cut)
+            self.corpus.unloaded.unreadable.add(thing(kind))
+            return
         if problems:
             # Load what has no problem, so the checks still run on it and every problem shows in one run.
             self.problems.extend(problems)
@@ -185,12 +212,26 @@ class _CorpusLoader:
             return True
         # Which id the duplicate was meant to have is unknown, so references of its kind cannot be judged.
         self.corpus.unloaded.unreadable.add(thing(kind))
+        # Blame the copy, not the published original that trainers link to: the copy is in the file saved last
+        # (files are read in name order, so the first one met may well be the newcomer).
+        newcomer, original = (first, position) if self._saved_later(first, position) else (position, first)
         self.problems.append(
             Problem(
-                position, where, f"duplicate {kind} id '{identifier}' (first defined at {first})", "give it a new id"
+                newcomer,
+                where if newcomer is position else "",
+                f"duplicate {kind} id '{identifier}': it is already defined at {original}",
+                "if this is a copy, give it a new id (or delete it); keep the original's id, which links use",
             )
         )
         return False
+
+    def _saved_later(self, first: Position, then: Position) -> bool:
+        """Whether `first` is in a file saved after the file of `then` (in one file: the later line is newer)."""
+        try:
+            times = [(self.project_dir / p.file).stat().st_mtime for p in (first, then)]
+        except OSError:
+            return False
+        return times[0] > times[1]
 
     def _add_source(self, data: Mapping, path: Path) -> None:
         name = self.display(path)
@@ -241,6 +282,7 @@ class _CorpusLoader:
             cleaning=STANDARD_CLEANING + list(data.get("cleaning", [])),
             passages=passages,
             position=Position(name, 1, 1),
+            published_position=data.value_positions["published"],
         )
 
     def _rule(self, location: Mapping, where: str) -> LocationRule | None:
@@ -268,6 +310,11 @@ class _CorpusLoader:
                 evidence=_evidence(data["evidence"]),
                 chapters=[_chapter(chapter) for chapter in data.get("chapters", [])],
                 position=data.position,
+                published_position=data.value_positions["published"],
+                replaced_by=list(data.get("replaced_by", {}).get("editions", [])),
+                in_force_at=data.get("replaced_by", {}).get("in_force_at", ""),
+                replaced_by_position=data.value_positions.get("replaced_by"),
+                reviewed=list(data.get("reviewed", [])),
                 extends=data.get("extends", ""),
                 extends_position=data.value_positions.get("extends"),
                 removals=list(data.get("remove", [])),

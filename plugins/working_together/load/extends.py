@@ -10,6 +10,7 @@ the silent-drop check far from the mistake.
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import get_close_matches
 
 from ..model import Chapter, Edition, NotDescribed, Section
 from ..problems import Problem
@@ -53,9 +54,12 @@ def _resolve(edition: Edition, known: dict[str, Edition]) -> list[Problem]:
         section = next((s for c in chapters for s in c.sections if pid in s.provisions), None)
         section = section or next((entry for entry in undescribed if pid in entry.provisions), None)
         if section is None:
-            problems.append(
-                Problem(where, "remove", f"'{pid}' is not in the contents this edition inherits", "remove the line")
-            )
+            inherited = [p for c in chapters for s in c.sections for p in s.provisions]
+            inherited += [p for entry in undescribed for p in entry.provisions]
+            close = get_close_matches(pid, inherited, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            message = f"'{pid}' is not in the contents this edition inherits{hint}"
+            problems.append(Problem(where, "remove", message, "correct the id, or remove the line"))
             continue
         index = section.provisions.index(pid)
         del section.provisions[index], section.provision_positions[index]

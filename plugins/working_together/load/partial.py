@@ -75,4 +75,5 @@ def _record(unloaded: Unloaded, kind: str, identifier: str | None) -> None:
     if identifier is None:
         unloaded.unreadable.add(thing(kind))
     else:
-        unloaded.ids.setdefault(thing(kind), set()).add(identifier)
+        # A trailing space is the usual slip: what it was meant to be is known, so no reference to it is a cascade.
+        unloaded.ids.setdefault(thing(kind), set()).update({identifier, identifier.strip()})

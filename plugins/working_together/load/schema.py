@@ -10,6 +10,7 @@ from importlib import resources
 from jsonschema import Draft202012Validator, ValidationError
 
 from ..problems import Position, Problem
+from .sizes import size_problems
 from .yaml_positions import Mapping, Sequence
 
 KINDS = (
@@ -63,7 +64,7 @@ def schema_problems(data: object, kind: str, display_name: str) -> list[Problem]
     if kind not in KINDS:
         raise ValueError(f"unknown kind of guidance file: {kind}")
     errors = _leaf_errors(_validator(kind).iter_errors(data))
-    return sorted(_problem(error, data, display_name) for error in errors)
+    return sorted([*(_problem(error, data, display_name) for error in errors), *size_problems(data, display_name)])
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
@@ -99,6 +100,15 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
         case "type":
             wanted = {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}
             kind = wanted.get(str(error.validator_value), str(error.validator_value))
+            if not path and schema.get("required"):
+                # A whole file that is empty or not a mapping: say which fields it starts with.
+                fields = ", ".join(f"{name}:" for name in schema["required"])
+                return Problem(
+                    position,
+                    where,
+                    f"expected {kind}, found {_describe(error.instance)}",
+                    f"write its fields: {fields}",
+                )
             return Problem(
                 position, where, f"expected {kind}, found {_describe(error.instance)}", _fix(expected, f"write {kind}")
             )
@@ -108,6 +118,15 @@ def _problem(error: ValidationError, data: object, display_name: str) -> Problem
                 position, where, f"{_describe(error.instance)} is not allowed here", f"use one of: {options}"
             )
         case "pattern":
+            text = error.instance
+            if isinstance(text, str) and text.strip(" ") != text and text.strip(" "):
+                # The commonest cause, invisible on screen: say it, rather than "not in the expected form".
+                return Problem(
+                    position,
+                    where,
+                    f"{_describe(text)} has a space at its start or end",
+                    f"delete the space: write '{_describe(text.strip(' '))[1:-1]}'",
+                )
             return Problem(
                 position, where, f"{_describe(error.instance)} is not in the expected form", _fix(expected, "")
             )

@@ -217,6 +217,10 @@ def read_yaml(path: Path, display_name: str, roots: tuple[Path, ...] | None = No
         message = _plain_words(error.problem or "not valid YAML")
         if error.context and message == error.problem:
             message = f"{message} ({error.context})"
+        if opened := _unclosed_quote(text, line):
+            # A quote left open swallows the lines after it; the parser gives up far below, where the cause is not.
+            line, column, quote = opened
+            message = f"the quoted text that starts here has no closing {quote} on its line"
         raise YamlProblem(
             Problem(Position(display_name, line, column), "", f"YAML syntax: {message}", _syntax_hint(message))
         ) from None
@@ -296,6 +300,22 @@ def describe_character(char: str) -> str:
         return code
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(?P<quote>["'])""")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """The last line before `error_line` whose value opens a quote it does not close (line, column, quote)."""
+    lines = text.splitlines()[: error_line - 1]
+    for index in range(len(lines) - 1, -1, -1):
+        match = _QUOTED_VALUE.match(lines[index])
+        if match is None:
+            continue
+        rest = lines[index][match.end() :]
+        closed = re.search(r'(?<!\\)"', rest) if match["quote"] == '"' else re.search(r"'(?!')", rest.replace("''", ""))
+        return None if closed else (index + 1, match.start("quote") + 1, match["quote"])
+    return None
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -308,6 +328,8 @@ def _syntax_hint(message: str) -> str:
         return "check the indentation: items of one list or mapping must line up"
     if "found character '\\t'" in message:
         return "indent with spaces, not tabs"
+    if "no closing" in message:
+        return "add the closing quote where the text ends (YAML read on past the end of the line)"
     if "has no ':' after it" in message:
         return "add the missing ':' after the key, or quote the text"
     return "check the syntax at this point"

@@ -12,13 +12,14 @@ from ..render import paths
 from ..render.currency import replacement_note
 from ..render.markdown import escape
 from ..render.reference import editions_block, legend_block
-from ..render.start import entry_points_block
+from ..render.start import entry_points_block, scope_block
 
 BLOCKS: dict[str, Callable[[Corpus, str], str]] = {
     "legend": lambda corpus, page: legend_block(),
     "editions": editions_block,
     "start_here": entry_points_block,
     "currency": lambda corpus, page: replacement_note(corpus),
+    "scope": scope_block,
 }
 assert tuple(BLOCKS) == BLOCK_NAMES, "check/docs.py checks the names of the blocks filled in here"
 

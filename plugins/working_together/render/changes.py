@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..changes import Changes, concordance
+from ..changes import Amendment, Changes, concordance
 from ..model import CHANGE_GRADES, Corpus
 from . import paths
 from .currency import replacement_note
@@ -45,6 +45,8 @@ def changes_page(corpus: Corpus, changes: Changes) -> str:
         old, updated = amendment.old, amendment.new
         parts.append(f"### {link(amendment.provision.id)}")
         parts.append(f"**What it means for practice:** {CHANGE_GRADES[updated.change]}.")
+        if amendment.strength_changed:
+            parts.append(f"**Strength changed:** {strength_change(amendment)}.")
         parts.append(
             f"| {old.edition} edition | {updated.edition} edition |\n| --- | --- |\n"
             f"| {STRENGTHS[old.strength].name}: {_one_cell(old.text)} "
@@ -96,3 +98,10 @@ def _concordance(corpus: Corpus, changes: Changes, page: str) -> str:
 def _one_cell(text: str) -> str:
     """Guidance text flattened into one table cell (cross-references shown as their ids)."""
     return render_text(" ".join(text.split()), lambda identifier: escape(identifier))
+
+
+def strength_change(amendment: Amendment) -> str:
+    """'from Should (statutory guidance) to Practice guidance (advice on practice)': a change of strength named in
+    words, since two badges over identical wording are easy to miss."""
+    old, new = STRENGTHS[amendment.old.strength], STRENGTHS[amendment.new.strength]
+    return f"from {old.name} ({old.meaning}) to {new.name} ({new.meaning})"

@@ -5,10 +5,8 @@ from __future__ import annotations
 from ..model import Corpus, Edition
 from .markdown import escape
 
-# Outside facts (not in the five sources), so always shown as our editorial note: later editions that replaced
-# an edition the sources describe, and where the guidance in force is published.
-REPLACED_BY = {"2015": ("2018", "2023")}
-IN_FORCE_AT = "GOV.UK (www.gov.uk)"
+# Which later editions replaced the latest one, and where the guidance in force is published, are outside facts
+# (not in the sources), recorded under `replaced_by:` in that edition's file and always shown as our editorial note.
 LATEST = "the latest edition in these sources"
 NOTE_TITLE = "Editorial note (ours, not from the sources)"
 
@@ -29,12 +27,12 @@ def edition_status(corpus: Corpus, edition: Edition) -> str:
 
 def replacement(corpus: Corpus) -> str:
     """The outside fact that the latest edition in the sources was replaced, or '' if we know of none."""
-    later = REPLACED_BY.get(corpus.current_edition.id)
-    if not later:
+    current = corpus.current_edition
+    if not current.replaced_by:
         return ""
     return (
-        f"Working Together {corpus.current_edition.id} has since been replaced, in {' and again in '.join(later)}. "
-        f"The guidance in force is published on {IN_FORCE_AT}."
+        f"Working Together {current.id} has since been replaced, in {' and again in '.join(current.replaced_by)}. "
+        f"The guidance in force is published on {current.in_force_at}."
     )
 
 

@@ -12,8 +12,9 @@ import re
 from itertools import pairwise
 from xml.etree import ElementTree
 
-from ..changes import Changes, compare
+from ..changes import Amendment, Changes, compare
 from ..model import CHANGE_GRADES, CROSS_REFERENCE, Corpus, Evidence, Provision, Version
+from .changes import strength_change
 from .labels import STRENGTHS
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -90,11 +91,17 @@ def _entry(corpus, changes, provision, kind, old, new, link) -> ElementTree.Elem
         # A second category, in its own scheme, so feed readers can filter amendments by what they mean for practice.
         _text(entry, "category", "").attrib.update({"term": new.change, "scheme": GRADE_SCHEME, "label": grade})
     graded = f" ({grade.lower()})" if grade else ""
-    _text(entry, "summary", f"{kind}{graded} in the {edition.id} edition ({edition.title}): {provision.title}.")
+    # A change of strength is named in words: the two badges over identical wording were the only sign of it.
+    amendment = Amendment(provision, old, new) if kind == "Amended" and old and new else None
+    strength = f"strength changed {strength_change(amendment)}" if amendment and amendment.strength_changed else ""
+    summary = f"{kind}{graded} in the {edition.id} edition ({edition.title}): {provision.title}"
+    _text(entry, "summary", f"{summary}; {strength}." if strength else f"{summary}.")
     content = _text(
         entry,
         "content",
-        (f"<p>What it means for practice: {grade}.</p>" if grade else "") + _content_html(corpus, kind, old, new),
+        (f"<p>What it means for practice: {grade}.</p>" if grade else "")
+        + (f"<p>{html.escape(strength[0].upper() + strength[1:])}.</p>" if strength else "")
+        + _content_html(corpus, kind, old, new),
     )
     content.set("type", "html")
     sources = {e.source for e in new.evidence} if new else set()

@@ -33,3 +33,22 @@ def entry_points_block(corpus: Corpus, page: str) -> str:
         link = paths.link(page, paths.changes_page(current.id))
         entries.append(f"- **What changed?** [What is new in the {escape(current.id)} edition]({link}).")
     return "\n".join(entries)
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def scope_block(corpus: Corpus, page: str) -> str:
+    """The {{ scope }} block: which edition the site goes up to and the documents it is built from, counted from
+    the YAML, so the home page cannot go stale when an edition or a source is added."""
+    count = len(corpus.sources)
+    documents = _COUNTS[count] if count < len(_COUNTS) else str(count)
+    titles = "; ".join(
+        f"[{escape(source.title)}]({paths.link(page, paths.source_page(source.id))})"
+        for source in sorted(corpus.sources.values(), key=lambda source: source.published)
+    )
+    plural = "document" if count == 1 else "documents"
+    return (
+        f"up to its {escape(corpus.current_edition.id)} edition. It is built from {documents} published {plural}"
+        f" that describe the guidance ({titles}), not from the printed text"
+    )
