@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -728,3 +729,38 @@ def test_the_build_fails_closed_with_the_same_positioned_problems(tmp_path: Path
     assert heading.endswith("nothing was built:"), outcome
     assert [problem for problem in problems if problem.startswith(expected)], outcome
     assert "SECRET" not in outcome
+
+
+# A stand-in for mkdocs that writes part of a site into --site-dir, then either finishes or is killed from outside
+# with make and everything it started (as a CI timeout does), so `make build` runs in a second without a real build.
+FAKE_MKDOCS = """#!/bin/sh
+while [ $# -gt 0 ] && [ "$1" != "--site-dir" ]; do shift; done
+out=${2:-site}
+mkdir -p "$out" && echo new > "$out/index.html"
+[ -e killed ] && kill -KILL 0
+echo new > "$out/done.html"
+"""
+
+
+@pytest.mark.parametrize("target", ["site", "site-offline"])
+def test_a_build_killed_from_outside_leaves_the_last_good_site(tmp_path: Path, target: str) -> None:
+    """`make build` and `make offline` write into a temporary folder and replace the last site only when the build
+    has finished; killed half-way (the review's A08b left 492 files in site/), the last good site is untouched."""
+    shutil.copy(PROJECT / "Makefile", tmp_path / "Makefile")
+    fake = tmp_path / "bin" / "mkdocs"
+    fake.parent.mkdir()
+    fake.write_text(FAKE_MKDOCS, encoding="utf-8")
+    fake.chmod(0o755)
+    (tmp_path / target).mkdir()
+    (tmp_path / target / "earlier.html").write_text("the last good build", encoding="utf-8")
+    goal = "build" if target == "site" else "offline"
+    make = ["setsid", "make", "--no-print-directory", "-s", "-o", "install", f"BIN={fake.parent}", goal]
+    (tmp_path / "killed").touch()
+    killed = subprocess.run(make, cwd=tmp_path, capture_output=True, text=True)
+    assert killed.returncode != 0
+    assert sorted(path.name for path in (tmp_path / target).iterdir()) == ["earlier.html"]
+    (tmp_path / "killed").unlink()
+    finished = subprocess.run(make, cwd=tmp_path, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert sorted(path.name for path in (tmp_path / target).iterdir()) == ["done.html", "index.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["Makefile", "bin", target]
