@@ -334,8 +334,8 @@ def small(tmp_path: Path) -> Path:
 
 NOT_A_FILE = "replace it by an ordinary text file, or remove it"
 OUTSIDE = (
-    "is a symbolic link that leads outside the project, so it is not read",
-    "put the file itself in the project instead of a link",
+    "is a symbolic link that leads outside the content folders, so it is not read",
+    "put the file itself in the content folder instead of a link",
 )
 
 
@@ -391,12 +391,40 @@ def test_symbolic_links_that_loop_dangle_or_leave_the_project_are_refused(
     assert "SECRET" not in "".join(problems)
 
 
-def test_a_symbolic_link_inside_the_project_is_read(small: Path) -> None:
-    """Links that stay inside the project are ordinary content (a moved file, a shared overlay)."""
+def test_a_symbolic_link_inside_a_content_folder_is_read(small: Path) -> None:
+    """Links that stay inside the content folders are ordinary content (a source text kept in another folder)."""
+    (small / "guidance" / "texts").mkdir()
+    (small / "guidance" / "sources" / "report.txt").rename(small / "guidance" / "texts" / "report.txt")
+    (small / "guidance" / "sources" / "report.txt").symlink_to("../texts/report.txt")
+    assert problems_in(small) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["../../.git/config", "../../kept/cases.yml", "../.hidden/cases.yml", "../../.env"],
+)
+def test_a_link_to_git_a_dot_folder_or_the_rest_of_the_project_is_refused(small: Path, target: str) -> None:
+    """F1 (high): a link to `.git/config` (where actions/checkout leaves the CI token) counted as inside the project
+    and was published; now only the content folders are read, never a dot-folder, and nothing of the file is shown."""
+    for folder in (".git", "kept", "guidance/.hidden"):
+        (small / folder).mkdir(parents=True)
+    secret = "AWS_SECRET_ACCESS_KEY=FAKE-SECRET\n"
+    (small / ".git" / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic FAKE-TOKEN\n{secret}")
+    (small / ".env").write_text(secret, encoding="utf-8")
     provisions = small / "guidance" / "provisions"
-    (small / "kept").mkdir()
-    (provisions / "cases.yml").rename(small / "kept" / "cases.yml")
-    (provisions / "cases.yml").symlink_to("../../kept/cases.yml")
+    for folder in ("kept", "guidance/.hidden"):
+        shutil.copy(provisions / "cases.yml", small / folder / "cases.yml")
+    (provisions / "cases.yml").unlink()
+    (provisions / "cases.yml").symlink_to(target)
+    problems = problems_in(small)
+    assert problems == [f"guidance/provisions/cases.yml:1:1: {OUTSIDE[0]} — {OUTSIDE[1]}"]
+    assert "FAKE" not in "".join(problems)
+
+
+def test_a_dot_folder_inside_a_content_folder_is_never_read(small: Path) -> None:
+    """guidance/.git/ or any other dot-folder is skipped whole: its YAML is neither loaded nor quoted."""
+    (small / "guidance" / "provisions" / ".git").mkdir()
+    (small / "guidance" / "provisions" / ".git" / "config.yml").write_text("AWS_SECRET_ACCESS_KEY: FAKE\n")
     assert problems_in(small) == []
 
 
@@ -407,8 +435,7 @@ def test_a_source_text_linked_from_outside_the_project_is_not_read(small: Path) 
     text.symlink_to(small.parent / "outside" / "secrets.env")
     problems = problems_in(small)
     assert problems == [
-        "guidance/sources/report.yml:2:7: file: 'report.txt' is a symbolic link that leads outside the project, "
-        "so it is not read — put the file itself in the project instead of a link"
+        f"guidance/sources/report.yml:2:7: file: 'report.txt' {OUTSIDE[0]} — {OUTSIDE[1]}"
     ]
 
 
