@@ -434,9 +434,7 @@ def test_a_source_text_linked_from_outside_the_project_is_not_read(small: Path) 
     text.unlink()
     text.symlink_to(small.parent / "outside" / "secrets.env")
     problems = problems_in(small)
-    assert problems == [
-        f"guidance/sources/report.yml:2:7: file: 'report.txt' {OUTSIDE[0]} — {OUTSIDE[1]}"
-    ]
+    assert problems == [f"guidance/sources/report.yml:2:7: file: 'report.txt' {OUTSIDE[0]} — {OUTSIDE[1]}"]
 
 
 def test_a_linked_folder_is_one_problem_naming_it(small: Path) -> None:
@@ -791,3 +789,34 @@ def test_a_build_killed_from_outside_leaves_the_last_good_site(tmp_path: Path, t
     assert finished.returncode == 0, finished.stderr
     assert sorted(path.name for path in (tmp_path / target).iterdir()) == ["done.html", "index.html"]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["Makefile", "bin", target]
+
+
+def _docs_with_links(project: Path) -> None:
+    """docs/ with a link to .git/config and one to a file outside the project (the review's X4b)."""
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("extraheader = AUTHORIZATION: basic FAKE-CI-TOKEN\n", encoding="utf-8")
+    (project.parent / "secret.txt").write_text("FAKE-SECRET\n", encoding="utf-8")
+    (project / "docs" / "gitconfig.txt").symlink_to("../.git/config")
+    (project / "docs" / "leak.txt").symlink_to(project.parent / "secret.txt")
+
+
+def test_links_under_docs_are_refused_by_validate_at_their_place(tmp_path: Path) -> None:
+    """F1 (high): MkDocs copied a link in docs/ to .git/config, and one to a file outside the project, into site/."""
+    project = small_site(tmp_path / "project")
+    _docs_with_links(project)
+    corpus, problems = load_and_check(project, project / "guidance", project / "decision_trees", None, project / "docs")
+    fix = "put the file itself in docs/ instead of a link"
+    assert [str(problem) for problem in problems] == [
+        f"docs/gitconfig.txt:1:1: is a symbolic link to a file, so it is not published — {fix}",
+        f"docs/leak.txt:1:1: is a symbolic link to a file, so it is not published — {fix}",
+    ]
+
+
+def test_the_build_refuses_links_under_docs_even_past_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' own file collection is checked too: with docs/ checks skipped, the build still fails, closed."""
+    project = small_site(tmp_path / "project")
+    _docs_with_links(project)
+    monkeypatch.setattr("working_together.check.docs_problems", lambda *arguments: [])
+    with pytest.raises(Abort):
+        build_site(project, project / "site")
+    assert not (project / "site").exists()

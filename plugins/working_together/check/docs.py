@@ -1,13 +1,19 @@
-"""Hand-written pages in docs/: every [[provision-id]] citation and {{ block }} placeholder names something real."""
+"""Hand-written pages in docs/: every [[provision-id]] citation and {{ block }} placeholder names something real,
+and nothing under docs/ is a symbolic link (MkDocs would copy whatever it leads to, .git/config or a file anywhere
+on the machine, into the site)."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+from ..load.files import Unreadable, read_text
 from ..model import CROSS_REFERENCE, Corpus
 from ..problems import Position, Problem
 from .suggest import did_you_mean
+
+LINK_FIX = "put the file itself in docs/ instead of a link"
 
 BLOCK = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # The blocks publish/citations.py fills in; a test keeps the two lists equal.
@@ -15,20 +21,62 @@ BLOCK_NAMES = ("legend", "editions", "start_here", "currency")
 
 
 def docs_problems(corpus: Corpus, docs_dir: Path, project_dir: Path) -> list[Problem]:
-    """Every unknown citation or block in the Markdown pages under docs_dir."""
+    """Every symbolic link under docs_dir, and every unknown citation or block in its Markdown pages."""
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    pages, links = docs_files(docs_dir)
+    for path in links:
+        problems.append(Problem(Position(_name(path, project_dir), 1, 1), "", link_message(path), LINK_FIX))
+    for path in pages:
+        name = _name(path, project_dir)
         try:
-            name = path.resolve().relative_to(project_dir.resolve()).as_posix()
-        except ValueError:
-            name = path.as_posix()
-        try:
-            markdown = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(Position(name, 1, 1), "", f"cannot be read ({error})", "save it as UTF-8 text"))
+            markdown = read_text(path)
+        except Unreadable as error:
+            problems.append(Problem(Position(name, error.line, error.column), "", error.message, error.fix))
             continue
         problems.extend(page_problems(markdown, corpus, name))
     return problems
+
+
+def docs_files(docs_dir: Path) -> tuple[list[Path], list[Path]]:
+    """The Markdown pages under docs_dir, and every symbolic link there (never followed); dot-folders and dot-files
+    are skipped, as MkDocs skips them."""
+    pages: list[Path] = []
+    links: list[Path] = []
+    for folder, folders, files in os.walk(docs_dir):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted([*folders, *files]):
+            path = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                links.append(path)
+            elif name in files and name.endswith(".md"):
+                pages.append(path)
+        folders[:] = [name for name in folders if not (Path(folder) / name).is_symlink()]
+    return pages, links
+
+
+def linked(path: Path, docs_dir: Path) -> bool:
+    """Is `path`, or a folder between docs_dir and it, a symbolic link?"""
+    docs = Path(os.path.abspath(docs_dir))
+    path = Path(os.path.abspath(path))
+    if docs not in path.parents:
+        return False
+    return any(step.is_symlink() for step in [path, *path.parents[: len(path.parents) - len(docs.parents) - 1]])
+
+
+def link_message(path: Path) -> str:
+    """Why a link under docs/ is refused; where it leads is not said (it may name a secret's place)."""
+    kind = "folder" if path.is_dir() else "file"
+    return f"is a symbolic link to a {kind}, so it is not published"
+
+
+def _name(path: Path, project_dir: Path) -> str:
+    """The path as written, relative to the project (never where a link leads)."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def page_problems(markdown: str, corpus: Corpus, display_name: str) -> list[Problem]:

@@ -19,8 +19,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..check import load_and_check
+from ..check.docs import LINK_FIX, link_message, linked
 from ..model import Corpus
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Position, Problem
 from ..render import generated_pages, paths
 from ..render.abbreviations import abbreviations
 from ..render.corpus_json import data_files
@@ -141,6 +142,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             if self.rebuilding_less:
                 self.memory.forget()
             return _problem_files(files, config, self.problems, self.last_pages)
+        _refuse_linked_files(files, config)
         if self.corpus is None:
             return files
         current = self.corpus.current_edition.id
@@ -299,6 +301,19 @@ def _with_feed_link(output: str, page: Page, config: MkDocsConfig) -> str:
     title = escape_html(f"{config.site_name}: what changed")
     link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
     return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+def _refuse_linked_files(files: Files, config: MkDocsConfig) -> None:
+    """MkDocs copies whatever a link under docs/ leads to into the site; validate refuses such links, and so does
+    the build whatever ran before it (a link made after on_config, or a check switched off)."""
+    docs_dir = Path(config.docs_dir)
+    refused = [
+        Problem(Position(f"docs/{file.src_uri}", 1, 1), "", link_message(Path(file.abs_src_path)), LINK_FIX)
+        for file in files
+        if file.abs_src_path and not file.generated_by and linked(Path(file.abs_src_path), docs_dir)
+    ]
+    if refused:
+        raise PluginError(str(ContentError(refused)))
 
 
 def _blocked_message(finding: Finding, source: str, html: str, written: str | None) -> str:
