@@ -820,3 +820,31 @@ def test_the_build_refuses_links_under_docs_even_past_validate(tmp_path: Path, m
     with pytest.raises(Abort):
         build_site(project, project / "site")
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".env", "AWS_SECRET_ACCESS_KEY=FAKE-SECRET-T9b\n"),
+        ("passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"),
+        ("overlay.yml", "AWS_SECRET_ACCESS_KEY=FAKE-SECRET-T8\n"),
+        ("overlay.yml", "-----BEGIN OPENSSH PRIVATE KEY-----\n"),
+    ],
+)
+def test_messages_never_quote_a_non_content_file_or_a_credential(small: Path, name: str, text: str) -> None:
+    """F4: `overlay: .env` or `overlay: /etc/passwd` in mkdocs.yml printed the file's first line into public CI
+    logs; so did a YAML file holding a secret. The problem is still positioned, with the value's kind only."""
+    overlay = small.parent / "outside" / name
+    overlay.write_text(text, encoding="utf-8")
+    problems = problems_in(small, overlay)
+    assert problems and all(problem.startswith(f"{overlay.as_posix()}:1:1: ") for problem in problems), problems
+    assert "(text not shown)" in "".join(problems)
+    for secret in ("FAKE", "root:x", "PRIVATE"):
+        assert secret not in "".join(problems)
+
+
+def test_a_value_in_content_is_still_quoted(small: Path) -> None:
+    """Ordinary values in the YAML being checked are quoted as before, so the editor sees what is wrong."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("- id: social-worker", "- id: Social Worker"))
+    assert any("'Social Worker'" in problem for problem in problems_in(small)), problems_in(small)
