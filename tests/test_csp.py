@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from small_guidance import write_small_guidance, write_small_tree
+from working_together.check.docs import inline_code_problems
 from working_together.load import load_corpus
 from working_together.publish.csp import POLICY_META, KnownCode, inline_code, source_hash, with_policy
 
@@ -383,3 +384,25 @@ def test_pages_served_with_the_header_policy_have_no_violation_and_cannot_be_fra
     assert any("frame-ancestors" in problem for problem in watched.problems), watched.problems
     context.close()
     next(served, None)
+
+
+def test_validate_finds_inline_code_in_docs_pages_at_its_place_but_not_in_code() -> None:
+    """Review F8b: javascript: links and attr_list onclick in docs/ were found only by the build, with no line;
+    validate now reports each at file:line:col, however the URL is written, and not what is shown as code."""
+    markdown = (
+        "# About\n\n<script>\nrun()\n</script>\n\n"
+        "[Go](javascript:go()) and [ok](https://example.org/a:b) and [e](java&#x09;script&colon;x)\n\n"
+        'A button\n{ onclick="go()" }\n\n'
+        "Shown: `<script>` and `[x](javascript:y)`, and { .note } is fine.\n\n"
+        '```html\n<script>shown()</script>\n<a onclick="x">\n```\n\n'
+        "[ref]: javascript:go()\n<javascript:go()>\n"
+    )
+    found = [str(problem).split(" is blocked")[0] for problem in inline_code_problems(markdown, "docs/about.md")]
+    assert found == [
+        "docs/about.md:3:1: an inline <script>",
+        "docs/about.md:7:6: a javascript: URL",
+        "docs/about.md:7:65: a javascript: URL",
+        "docs/about.md:10:3: an attribute onclick= in { … }",
+        "docs/about.md:19:8: a javascript: URL",
+        "docs/about.md:20:2: a javascript: URL",
+    ]

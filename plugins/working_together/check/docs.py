@@ -4,6 +4,7 @@ on the machine, into the site)."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -11,9 +12,24 @@ from pathlib import Path
 from ..load.files import Unreadable, read_text
 from ..model import CROSS_REFERENCE, Corpus
 from ..problems import Position, Problem
+from ..publish.csp import inline_code, is_javascript_url
 from .suggest import did_you_mean
 
 LINK_FIX = "put the file itself in docs/ instead of a link"
+CODE_FIX = (
+    "put scripts in a file listed under extra_javascript and styles in a stylesheet (a class with a rule), "
+    "and link to pages, not javascript:"
+)
+# Code spans and fenced blocks are shown as text, never run: blanked (offsets kept) before looking for code.
+_SHOWN_AS_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[`~]*[ \t]*$|(`+)[^`]*?\2", re.M | re.S)
+_ELEMENT = re.compile(r"<(script|style)\b", re.I)
+# Markdown's own ways to write a URL: [text](url), a reference definition, an autolink.
+_MARKDOWN_URL = re.compile(
+    r"\]\(\s*<?(?P<a>[^)\s>]+)|^ {0,3}\[[^\]\n]+\]:\s*<?(?P<b>\S+)|<(?P<c>[a-z][^>\s]*:[^>\s]*)>", re.I | re.M
+)
+# attr_list's { … } after a paragraph, heading or link, which Python-Markdown turns into attributes.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*\}")
+_ATTRIBUTE_CODE = re.compile(r"(?<![\w-])(on[a-z]+|style)\s*=", re.I)
 
 BLOCK = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # The blocks publish/citations.py fills in; a test keeps the two lists equal.
@@ -34,7 +50,27 @@ def docs_problems(corpus: Corpus, docs_dir: Path, project_dir: Path) -> list[Pro
             problems.append(Problem(Position(name, error.line, error.column), "", error.message, error.fix))
             continue
         problems.extend(page_problems(markdown, corpus, name))
+        problems.extend(inline_code_problems(markdown, name))
     return problems
+
+
+def inline_code_problems(markdown: str, display_name: str) -> list[Problem]:
+    """Code in a hand-written page that the Content-Security-Policy blocks (the build fails on it too): a raw
+    <script> or <style>, an on…= or style= attribute in HTML or attr_list, a javascript: URL however written."""
+    text = _SHOWN_AS_CODE.sub(lambda code: re.sub(r"[^\n]", " ", code[0]), markdown)
+    found = [(match.start(), f"an inline <{match[1].lower()}>") for match in _ELEMENT.finditer(text)]
+    found += [(finding.offset, finding.what) for finding in inline_code(text).blocked]
+    for match in _MARKDOWN_URL.finditer(text):
+        group = next(name for name in "abc" if match[name] is not None)
+        if is_javascript_url(html.unescape(match[group])):
+            found.append((match.start(group), "a javascript: URL"))
+    for attributes in _ATTRIBUTE_LIST.finditer(text):
+        for attribute in _ATTRIBUTE_CODE.finditer(attributes[0]):
+            found.append((attributes.start() + attribute.start(), f"an attribute {attribute[1].lower()}= in {{ … }}"))
+    return [
+        _problem(markdown, offset, display_name, f"{what} is blocked by the Content-Security-Policy", CODE_FIX)
+        for offset, what in sorted(set(found))
+    ]
 
 
 def docs_files(docs_dir: Path) -> tuple[list[Path], list[Path]]:
@@ -106,7 +142,8 @@ def page_problems(markdown: str, corpus: Corpus, display_name: str) -> list[Prob
     return problems
 
 
-def _problem(markdown: str, match: re.Match[str], display_name: str, message: str, fix: str) -> Problem:
-    line = markdown.count("\n", 0, match.start()) + 1
-    column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+def _problem(markdown: str, match: re.Match[str] | int, display_name: str, message: str, fix: str) -> Problem:
+    start = match if isinstance(match, int) else match.start()
+    line = markdown.count("\n", 0, start) + 1
+    column = start - (markdown.rfind("\n", 0, start) + 1) + 1
     return Problem(Position(display_name, line, column), "", message, fix)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html as html_module
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -98,7 +99,7 @@ class KnownCode:
         self.exact: set[str] = set()
         self._answers: dict[str, bool] = {}
         for folder in template_dirs:
-            for template in sorted(Path(folder).rglob("*.html")):
+            for template in _templates(Path(folder)):
                 self.patterns += _template_patterns(template.read_text(encoding="utf-8"))
 
     def add(self, body: str) -> None:
@@ -112,6 +113,15 @@ class KnownCode:
         if body not in self._answers:
             self._answers[body] = any(pattern.fullmatch(body) for pattern in self.patterns)
         return self._answers[body]
+
+
+def _templates(folder: Path) -> list[Path]:
+    """Every HTML template under folder; dot-folders (Material's 10,000 icons in .icons/) are not walked."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(parent) / name for name in files if name.endswith(".html")]
+    return sorted(found)
 
 
 def _template_patterns(template: str) -> list[re.Pattern[str]]:
@@ -200,12 +210,13 @@ def _attributes(text: str, offset: int, found: InlineCode, tag: str) -> dict[str
             found.blocked.append(Finding(f"an event-handler attribute <{tag} {name}=…>", where, name))
         elif name == "style":
             found.blocked.append(Finding(f"a style attribute <{tag} style=…>", where, "style="))
-        elif name in _URL_ATTRIBUTES and _is_javascript_url(value):
+        elif name in _URL_ATTRIBUTES and is_javascript_url(value):
             found.blocked.append(Finding(f"a javascript: URL <{tag} {name}=javascript:…>", where, "javascript:"))
     return attributes
 
 
-def _is_javascript_url(value: str) -> bool:
+def is_javascript_url(value: str) -> bool:
+    """Does a browser read this attribute value (entities already decoded) as a javascript: URL?"""
     return _URL_IGNORED.sub("", value).strip(_URL_TRIMMED).lower().startswith("javascript:")
 
 
