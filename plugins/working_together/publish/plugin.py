@@ -238,8 +238,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         html, code = with_policy(html, self.known, live_reload=self.serving)
         self.script_hashes.update(map(source_hash, code.scripts))
         self.style_hashes.update(map(source_hash, code.styles))
-        for finding in code.blocked:
-            log.warning(_blocked_message(finding, source, html, written))
+        for message in dict.fromkeys(_blocked_message(finding, source, html, written) for finding in code.blocked):
+            log.warning(message)
         return html
 
     on_post_template = CombinedEvent(_search_worker_in_template, _protect_template)
