@@ -510,7 +510,10 @@ def make_case(root: Path, number: int, seed: int) -> tuple[Path, str, str]:
     """Copy the project's content into root/cNNNN/project and apply one seeded mutation; return it."""
     rng = random.Random(f"{seed}-{number}")
     family = list(FAMILIES)[number % len(FAMILIES)]
-    mutate = rng.choice(FAMILIES[family])
+    # Each family's mutations in turn (the seed picks what each one changes), so a short run still tries every
+    # mutation of a small family, such as the publishing cases.
+    kinds = FAMILIES[family]
+    mutate = kinds[(number // len(FAMILIES)) % len(kinds)]
     case = root / f"c{number:04d}" / "project"
     for name in ("guidance", "decision_trees", "local", "docs"):
         shutil.copytree(PROJECT / name, case / name)
