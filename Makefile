@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 # The virtual environment is rebuilt when the pins change.
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -39,17 +39,24 @@ SERVE_ADDR ?= 127.0.0.1:8000
 serve: install
 	$(BIN)/mkdocs serve --dirty -a $(SERVE_ADDR)
 
-# Exactly `mkdocs build --strict`: any warning fails the build, and a failed
-# build leaves no site/ behind (strict mode aborts only after writing files).
+# Exactly `mkdocs build --strict` (any warning fails the build), written into $(1).building beside $(1) and moved
+# into place only when it has finished: a failed or killed build leaves the last good $(1) (or none), never a
+# partial one. The old folder goes aside for the instant between the two renames, then is removed.
+define atomic_build
+	rm -rf $(1).building $(1).old
+	$(2) $(BIN)/mkdocs build --strict --site-dir $(1).building || { rm -rf $(1).building; exit 1; }
+	if [ -d $(1) ]; then mv $(1) $(1).old; fi
+	mv $(1).building $(1)
+	rm -rf $(1).old
+endef
+
 build: install
-	rm -rf site
-	$(BIN)/mkdocs build --strict || { rm -rf site; exit 1; }
+	$(call atomic_build,site)
 
 # The offline copy: the same site as plain files (page.html rather than page/), search included, to zip and
 # hand out. Material's offline plugin is switched on by OFFLINE; the online site keeps its directory URLs.
 offline: install
-	rm -rf site-offline
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline || { rm -rf site-offline; exit 1; }
+	$(call atomic_build,site-offline,OFFLINE=true)
 
 validate: install
 	$(BIN)/python -m working_together validate
@@ -77,7 +84,7 @@ hostile: install
 	$(BIN)/python benchmarks/mutation_campaign.py $(HOSTILE_ARGS)
 
 clean:
-	rm -rf site site-offline pdf
+	rm -rf site site-offline pdf site.building site.old site-offline.building site-offline.old
 
 # The practitioner summary and each whole edition as PDFs in pdf/, printed by Debian's Chromium.
 pdf: build browser

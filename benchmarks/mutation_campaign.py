@@ -10,6 +10,10 @@ mkdocs.yml in a temporary folder, with exactly one mutation from one family:
   patterns    a source's location pattern with catastrophic backtracking, huge repeat counts, deep nesting
   review      the 2026-12 review's other mutator kinds: type swaps, deletions, duplicates, retargets,
               truncation, encodings, YAML features (aliases, merge keys, tabs, second documents, deep nesting)
+  publishing  the 2026-12-06 hostile-input review's new cases: links in a content folder or in docs/ to
+              .git/config (holding a fake CI token), to .env or out of the project, the overlay linked to .env or
+              to a passwd-like file, a credential as a whole YAML file, and in docs/ a raw <script>, <style>, an
+              on…= attribute (raw HTML or attr_list) and javascript: links, plain or entity-escaped
 
 `validate` runs in a forked child of this process (the imports are already warm, and a child that hangs can be
 killed); a sample of the corpora is also built with `mkdocs build --strict` in a subprocess. Each run is one of:
@@ -51,7 +55,9 @@ VALIDATE_TIMEOUT = 60
 BUILD_TIMEOUT = 300
 
 Mutation = Callable[[Path, random.Random], str]
-FAMILIES: dict[str, list[Mutation]] = {"filesystem": [], "tags": [], "escapes": [], "patterns": [], "review": []}
+FAMILIES: dict[str, list[Mutation]] = {
+    "filesystem": [], "tags": [], "escapes": [], "patterns": [], "review": [], "publishing": []
+}  # fmt: skip
 
 
 def mutation(family: str) -> Callable[[Mutation], Mutation]:
@@ -221,6 +227,87 @@ def huge_file(case: Path, rng: random.Random) -> str:
 def missing_overlay(case: Path, rng: random.Random) -> str:
     (case / OVERLAY).unlink()
     return "the overlay named in mkdocs.yml and --overlay is missing"
+
+
+# --- publishing (the 2026-12-06 review) ----------------------------------------------------------------------
+
+
+def git_config(case: Path) -> Path:
+    """The project's .git/config as actions/checkout leaves it without persist-credentials: false."""
+    (case / ".git").mkdir(exist_ok=True)
+    config = case / ".git" / "config"
+    config.write_text(f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {CANARY}\n')
+    return config
+
+
+@mutation("publishing")
+def content_link_into_git(case: Path, rng: random.Random) -> str:
+    git_config(case)
+    if rng.random() < 0.5:  # the review's T7b: a source text that is .git/config
+        text = rng.choice(sorted((case / "guidance" / "sources").glob("*.txt")))
+        text.unlink()
+        text.symlink_to(os.path.relpath(case / ".git" / "config", text.parent))
+        return f"{text.name} is a link to .git/config"
+    target = rng.choice(yaml_files(case))
+    target.unlink()
+    target.symlink_to(os.path.relpath(case / ".git" / "config", target.parent))
+    return f"{target.name} is a link to .git/config"
+
+
+@mutation("publishing")
+def content_link_to_env(case: Path, rng: random.Random) -> str:
+    (case / ".env").write_text(f"AWS_SECRET_ACCESS_KEY={CANARY}\n", encoding="utf-8")
+    link = random_folder(case, rng) / "zz-env.yml"
+    link.symlink_to(os.path.relpath(case / ".env", link.parent))
+    return "a .yml link to the project's .env (T8)"
+
+
+@mutation("publishing")
+def docs_link(case: Path, rng: random.Random) -> str:
+    choice = rng.choice(["git", "outside", "folder"])
+    if choice == "git":
+        git_config(case)
+        (case / "docs" / "gitconfig.txt").symlink_to("../.git/config")
+    elif choice == "outside":
+        (case / "docs" / "leak.txt").symlink_to(outside(case, "leak.txt", "secret"))
+    else:
+        outside(case, "shared.md", "# Shared")
+        (case / "docs" / "shared").symlink_to(case.parent)
+    return f"docs/ link: {choice} (X4b)"
+
+
+@mutation("publishing")
+def overlay_not_content(case: Path, rng: random.Random) -> str:
+    overlay = case / OVERLAY
+    overlay.unlink()
+    choice = rng.choice(["env", "passwd", "credential"])
+    if choice == "env":
+        (case / ".env").write_text(f"AWS_SECRET_ACCESS_KEY={CANARY}\n", encoding="utf-8")
+        overlay.symlink_to(os.path.relpath(case / ".env", overlay.parent))
+    elif choice == "passwd":
+        overlay.symlink_to(outside(case, "passwd", f"root:x:0:0:{CANARY}:/root:/bin/bash"))
+    else:
+        overlay.write_text(f"GITHUB_TOKEN={CANARY}\n", encoding="utf-8")
+    return f"the overlay is {choice} (T5, T9b)"
+
+
+DOCS_CODE = [
+    "<script>\ndocument.title = 'D-SCRIPT-RAN';\n</script>",
+    "<style>\nbody { background: red }\n</style>",
+    '<p onclick="alert(1)">Click</p>',
+    'A paragraph\n{ onmouseover="alert(1)" }',
+    "[Go](javascript:alert(1))",
+    '<a href="java&#x09;script&colon;alert(1)">Go</a>',
+    '<svg/onload="alert(1)"></svg>',
+]
+
+
+@mutation("publishing")
+def docs_inline_code(case: Path, rng: random.Random) -> str:
+    page = rng.choice(sorted((case / "docs").glob("*.md")))
+    code = rng.choice(DOCS_CODE)
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + code + "\n", encoding="utf-8")
+    return f"{page.name} ends with {code.splitlines()[0]!r} (X1, X1b, X2)"
 
 
 # --- tags --------------------------------------------------------------------------------------------------
@@ -423,7 +510,10 @@ def make_case(root: Path, number: int, seed: int) -> tuple[Path, str, str]:
     """Copy the project's content into root/cNNNN/project and apply one seeded mutation; return it."""
     rng = random.Random(f"{seed}-{number}")
     family = list(FAMILIES)[number % len(FAMILIES)]
-    mutate = rng.choice(FAMILIES[family])
+    # Each family's mutations in turn (the seed picks what each one changes), so a short run still tries every
+    # mutation of a small family, such as the publishing cases.
+    kinds = FAMILIES[family]
+    mutate = kinds[(number // len(FAMILIES)) % len(kinds)]
     case = root / f"c{number:04d}" / "project"
     for name in ("guidance", "decision_trees", "local", "docs"):
         shutil.copytree(PROJECT / name, case / name)
@@ -436,13 +526,13 @@ def make_case(root: Path, number: int, seed: int) -> tuple[Path, str, str]:
 
 def validate_in_child(case: Path, sender: multiprocessing.connection.Connection) -> None:
     """What `python -m working_together validate --overlay ...` prints, run in this (forked) process."""
-    from working_together.check import check
-    from working_together.load import load_corpus
+    from working_together.check import load_and_check
 
     try:
         os.chdir(case)
-        corpus, problems = load_corpus(Path("guidance"), Path("."), Path("decision_trees"), Path(OVERLAY))
-        messages = [str(problem) for problem in problems or check(corpus)]
+        # As the CLI's validate does: docs/ included (its links are refused there).
+        _, problems = load_and_check(Path("."), Path("guidance"), Path("decision_trees"), Path(OVERLAY), Path("docs"))
+        messages = [str(problem) for problem in problems]
         sender.send(("rejected" if messages else "accepted", messages))
     except BaseException as error:  # noqa: BLE001 - any escape is what this campaign counts
         sender.send(("traceback", [f"{type(error).__name__}: {error}"[:300], traceback.format_exc()[-1500:]]))
@@ -533,6 +623,8 @@ def run_build(case: Path) -> tuple[str, list[str], str]:
     heading = next((i for i, line in enumerate(lines) if line.endswith("nothing was built:")), None)
     problems = [line for line in lines[heading + 1 :] if line.strip()] if heading is not None else []
     problems = [line for line in problems if not line.startswith(("INFO", "Aborted"))]
+    if not problems:  # strict mode stopped on warnings (the policy's findings): `WARNING - plugin: file:line:col:`
+        problems = [line.split("working_together: ", 1)[1] for line in lines if "working_together: " in line]
     if problems and all(POSITIONED.match(line) for line in problems):
         return "rejected with position", leaks, problems[0]
     return "rejected without position", leaks, "\n".join(lines[-6:])
@@ -558,7 +650,8 @@ def main() -> int:
     parser.add_argument("--corpora", type=int, default=520)
     parser.add_argument("--builds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=20261201)
+    # 20261201 until the 2026-12-06 review (which used 20261206); a new seed for the publishing family's round.
+    parser.add_argument("--seed", type=int, default=20261208)
     parser.add_argument("--results", type=Path, default=RESULTS)
     arguments = parser.parse_args()
     started = time.monotonic()

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, build_site
+from conftest import PROJECT, _QuietHandler, build_site, serve
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from small_guidance import write_small_guidance, write_small_tree
+from working_together.check.docs import inline_code_problems
 from working_together.load import load_corpus
-from working_together.publish.csp import POLICY_META, inline_code, source_hash, with_policy
+from working_together.publish.csp import POLICY_META, KnownCode, inline_code, source_hash, with_policy
 
 CORPUS, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
 
@@ -48,56 +50,118 @@ def test_a_hash_is_the_one_chromium_asks_for() -> None:
     assert source_hash("a;\r\nb;\rc;") == source_hash("a;\nb;\nc;")
 
 
-def test_the_policy_hashes_inline_scripts_and_styles_but_not_data_blocks() -> None:
-    """Executable inline scripts and <style> bodies are hashed; a JSON block and a script file are not."""
+def _known(*bodies: str) -> KnownCode:
+    known = KnownCode()
+    for body in bodies:
+        known.add(body)
+    return known
+
+
+def test_the_policy_hashes_known_inline_scripts_and_styles_but_not_data_blocks() -> None:
+    """Executable inline scripts and <style> bodies on the known list are hashed; a JSON block and a script file
+    are not."""
     html = (
         '<html><head><meta charset="utf-8"><title>t</title><script>run()</script>'
         '<script type="module">go()</script><style media="print">p{}</style></head><body>'
         '<script id="__config" type="application/json">{"a": 1}</script><script src="x.js"></script></body></html>'
     )
-    protected, blocked = with_policy(html)
+    protected, code = with_policy(html, _known("run()", "go()", "p{}"))
     assert protected.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
     policy = _policy(protected)
     assert policy["script-src"] == ["'self'", *sorted([source_hash("run()"), source_hash("go()")])]
     assert policy["style-src"] == ["'self'", source_hash("p{}")]
     assert source_hash('{"a": 1}') not in protected
-    assert blocked == []
+    assert code.blocked == []
+
+
+def test_an_inline_script_or_style_not_on_the_known_list_is_reported_and_not_hashed() -> None:
+    """A raw <script> or <style> that reached the page (a docs/ HTML block) is a finding, and gets no hash."""
+    html = '<head><meta charset="utf-8"><script>run()</script></head><body><script>evil()</script><style>b{}</style>'
+    protected, code = with_policy(html, _known("run()"))
+    assert [finding.what for finding in code.blocked] == [
+        "an inline <script> that is not the theme's or the plugin's",
+        "an inline <style> that is not the theme's or the plugin's",
+    ]
+    assert _policy(protected)["script-src"] == ["'self'", source_hash("run()")]
+    assert _policy(protected)["style-src"] == ["'self'"]
+
+
+def test_material_templates_are_the_known_list_with_their_holes_filled_by_urls_only() -> None:
+    """Material's scope bootstrap is known at every depth; the same script with a quote in its hole is not."""
+    dirs = load_config(config_file=str(PROJECT / "mkdocs.yml")).theme.dirs
+    known = KnownCode(dirs)
+    template = next(Path(folder) / "partials/javascripts/base.html" for folder in dirs if "material" in folder)
+    scope = re.search(r"<script>(.*)</script>", template.read_text(encoding="utf-8"))
+    assert scope is not None and "__md_scope" in scope.group(1)
+    for base in ("/", ".", "../..", "../../../.."):
+        assert re.sub(r"\{\{.*?\}\}", base, scope.group(1)) in known
+    assert re.sub(r"\{\{.*?\}\}", '",alert(1),"', scope.group(1)) not in known
+    assert "alert(1)" not in known
 
 
 def test_under_mkdocs_serve_inline_scripts_are_allowed_for_live_reload_and_nothing_else_changes() -> None:
     """MkDocs injects a live-reload script with a timestamp into each served page; no build-time hash can match it."""
     html = '<head><meta charset="utf-8"><script>run()</script><style>p{}</style></head>'
-    published, served = _policy(with_policy(html)[0]), _policy(with_policy(html, live_reload=True)[0])
+    known = _known("run()", "p{}")
+    published = _policy(with_policy(html, known)[0])
+    served = _policy(with_policy(html, known, live_reload=True)[0])
     assert served["script-src"] == ["'self'", "'unsafe-inline'"]
     assert {**served, "script-src": published["script-src"]} == published
 
 
 def test_what_no_hash_can_allow_is_reported() -> None:
-    """style= and on*= attributes and javascript: URLs are reported; the same words as text are not."""
+    """style= and on*= attributes and javascript: URLs are reported, however they are written; the same words as
+    text, in an ordinary link or in a comment are not."""
     html = (
         '<head></head><body><td style="text-align: right">1</td><button onclick="go()">Go</button>'
-        '<a href=" JavaScript:go()">x</a><abbr title="javascript: a word">j</abbr><p>style="x" onclick=</p></body>'
+        '<a href=" JavaScript:go()">x</a><abbr title="javascript: a word">j</abbr><p>style="x" onclick=</p>'
+        '<a href="https://example.org/?a=1&amp;b=javascript:">ok</a><!-- <a onclick="x"> -->'
+        '<a href="java&#x09;script&colon;go()">entity</a><svg/onload=go()></svg><a title=">"onmouseover="go()">t</a>'
+        '<svg><a xlink:href="javascript:go()">s</a></svg><form action=JAVASCRIPT:go()></form></body>'
     )
-    assert with_policy(html)[1] == ["<td style=...>", "<button onclick=...>", "<a href=javascript:...>"]
+    assert [finding.what for finding in inline_code(html).blocked] == [
+        "a style attribute <td style=…>",
+        "an event-handler attribute <button onclick=…>",
+        "a javascript: URL <a href=javascript:…>",
+        "a javascript: URL <a href=javascript:…>",
+        "an event-handler attribute <svg onload=…>",
+        "an event-handler attribute <a onmouseover=…>",
+        "a javascript: URL <a xlink:href=javascript:…>",
+        "a javascript: URL <form action=javascript:…>",
+    ]
     assert inline_code(html).scripts == []
 
 
-def test_a_style_attribute_in_a_page_fails_the_build_but_an_aligned_table_does_not(
+def test_inline_code_in_a_docs_page_fails_the_build_at_its_line_but_an_aligned_table_does_not(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """What the policy would silently block is a strict-mode warning naming the page; tables align by attribute."""
+    """A raw <script> block, an on*= attribute, a javascript: link and a style= attribute in a docs/ page are each
+    a strict-mode warning at its file:line:col; tables align by attribute, and the theme's own scripts pass."""
     write_small_guidance(tmp_path)
     write_small_tree(tmp_path)
     shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs").mkdir()
     for page in (PROJECT / "docs").glob("*.md"):
         (tmp_path / "docs" / page.name).write_text(f"# {page.stem}\n", encoding="utf-8")
-    about = '# About\n\n<p style="color: red">Red</p>\n\n| Item | Count |\n| --- | ---: |\n| a | 1 |\n'
+    about = (
+        "# About\n\n"
+        '<p style="color: red">Red</p>\n\n'
+        "<script>\ndocument.title = 'ran';\n</script>\n\n"
+        "[Go](javascript:alert(1))\n\n"
+        'A button\n{ onclick="alert(1)" }\n\n'
+        "| Item | Count |\n| --- | ---: |\n| a | 1 |\n"
+    )
     (tmp_path / "docs" / "about.md").write_text(about, encoding="utf-8")
     with pytest.raises(Abort):
         build_site(tmp_path, tmp_path / "site")
-    blocked = [line for line in caplog.text.splitlines() if "blocked by the Content-Security-Policy" in line]
-    assert len(blocked) == 1 and "docs/about.md: <p style=...> is blocked" in blocked[0], caplog.text
+    blocked = sorted(line for line in caplog.text.splitlines() if "blocked by the Content-Security-Policy" in line)
+    assert len(blocked) == 4, caplog.text
+    assert [line[line.index("docs/about.md") :].split(" is blocked")[0] for line in blocked] == [
+        "docs/about.md:12:3: an event-handler attribute <p onclick=…>",
+        "docs/about.md:3:4: a style attribute <p style=…>",
+        "docs/about.md:6:1: an inline <script> that is not the theme's or the plugin's",
+        "docs/about.md:9:6: a javascript: URL <a href=javascript:…>",
+    ]
 
 
 @pytest.mark.parametrize("which", ["site", "offline_site"])
@@ -262,3 +326,83 @@ def test_search_and_navigator_work_offline_under_the_policy(offline: Watched, of
         _walk_first_answers(page, tree_id)
     offline.settle()
     assert offline.problems == []
+
+
+# --- the headers for hosts that send them ----------------------------------------------------------------------
+
+
+def _headers_from(site_dir: Path) -> dict[str, str]:
+    """The one rule of the generated _headers file, as header name -> value."""
+    lines = (site_dir / "_headers").read_text(encoding="utf-8").splitlines()
+    rules = [line for line in lines if line and not line.startswith("#")]
+    assert rules[0] == "/*"
+    return dict(line.strip().split(": ", 1) for line in rules[1:])
+
+
+def test_the_headers_file_refuses_framing_and_carries_every_pages_hashes(site: Path) -> None:
+    """_headers: frame-ancestors 'none', nosniff, a referrer policy, and every hash any page's policy allows."""
+    headers = _headers_from(site)
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
+    policy = {
+        name: sources for name, *sources in (part.split() for part in headers["Content-Security-Policy"].split(";"))
+    }
+    assert policy["frame-ancestors"] == ["'none'"]
+    for html_file in _pages(site):
+        page_policy = _policy(html_file.read_text(encoding="utf-8"))
+        for directive in ("script-src", "style-src"):
+            assert set(page_policy[directive]) <= set(policy[directive]), (html_file, directive)
+
+
+def test_pages_served_with_the_header_policy_have_no_violation_and_cannot_be_framed(
+    browser: Browser, site: Path
+) -> None:
+    """Served with the generated headers, both policies apply at once: one page for each distinct meta policy
+    (every combination of hashes) loads with no violation, and a page that frames the site is refused."""
+    headers = _headers_from(site)
+
+    class WithHeaders(_QuietHandler):
+        def end_headers(self) -> None:
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    by_policy: dict[str, Path] = {}
+    for html_file in _pages(site):
+        by_policy.setdefault(POLICY_META.search(html_file.read_text(encoding="utf-8"))["policy"], html_file)
+    served = serve(site, WithHeaders)
+    base = next(served)
+    context = browser.new_context(base_url=base)
+    watched = Watched(context)
+    loaded = watched.sweep(["/" + str(path.relative_to(site)) for path in by_policy.values()])
+    assert loaded >= 5 and watched.problems == []
+    response = watched.page.goto("/")
+    assert response is not None and response.headers["content-security-policy"] == headers["Content-Security-Policy"]
+    _injected_inline_script_is_blocked(watched)
+    # A page elsewhere that frames the site: the frame is refused (frame-ancestors), so its document never loads.
+    watched.page.set_content(f'<iframe src="{base}/"></iframe>', wait_until="load")
+    assert watched.page.frames[1].evaluate("document.querySelector('.md-header') === null")
+    assert any("frame-ancestors" in problem for problem in watched.problems), watched.problems
+    context.close()
+    next(served, None)
+
+
+def test_validate_finds_inline_code_in_docs_pages_at_its_place_but_not_in_code() -> None:
+    """Review F8b: javascript: links and attr_list onclick in docs/ were found only by the build, with no line;
+    validate now reports each at file:line:col, however the URL is written, and not what is shown as code."""
+    markdown = (
+        "# About\n\n<script>\nrun()\n</script>\n\n"
+        "[Go](javascript:go()) and [ok](https://example.org/a:b) and [e](java&#x09;script&colon;x)\n\n"
+        'A button\n{ onclick="go()" }\n\n'
+        "Shown: `<script>` and `[x](javascript:y)`, and { .note } is fine.\n\n"
+        '```html\n<script>shown()</script>\n<a onclick="x">\n```\n\n'
+        "[ref]: javascript:go()\n<javascript:go()>\n"
+    )
+    found = [str(problem).split(" is blocked")[0] for problem in inline_code_problems(markdown, "docs/about.md")]
+    assert found == [
+        "docs/about.md:3:1: an inline <script>",
+        "docs/about.md:7:6: a javascript: URL",
+        "docs/about.md:7:65: a javascript: URL",
+        "docs/about.md:10:3: an attribute onclick= in { … }",
+        "docs/about.md:19:8: a javascript: URL",
+        "docs/about.md:20:2: a javascript: URL",
+    ]

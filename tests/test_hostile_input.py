@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -333,8 +334,8 @@ def small(tmp_path: Path) -> Path:
 
 NOT_A_FILE = "replace it by an ordinary text file, or remove it"
 OUTSIDE = (
-    "is a symbolic link that leads outside the project, so it is not read",
-    "put the file itself in the project instead of a link",
+    "is a symbolic link that leads outside the content folders, so it is not read",
+    "put the file itself in the content folder instead of a link",
 )
 
 
@@ -390,12 +391,40 @@ def test_symbolic_links_that_loop_dangle_or_leave_the_project_are_refused(
     assert "SECRET" not in "".join(problems)
 
 
-def test_a_symbolic_link_inside_the_project_is_read(small: Path) -> None:
-    """Links that stay inside the project are ordinary content (a moved file, a shared overlay)."""
+def test_a_symbolic_link_inside_a_content_folder_is_read(small: Path) -> None:
+    """Links that stay inside the content folders are ordinary content (a source text kept in another folder)."""
+    (small / "guidance" / "texts").mkdir()
+    (small / "guidance" / "sources" / "report.txt").rename(small / "guidance" / "texts" / "report.txt")
+    (small / "guidance" / "sources" / "report.txt").symlink_to("../texts/report.txt")
+    assert problems_in(small) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["../../.git/config", "../../kept/cases.yml", "../.hidden/cases.yml", "../../.env"],
+)
+def test_a_link_to_git_a_dot_folder_or_the_rest_of_the_project_is_refused(small: Path, target: str) -> None:
+    """F1 (high): a link to `.git/config` (where actions/checkout leaves the CI token) counted as inside the project
+    and was published; now only the content folders are read, never a dot-folder, and nothing of the file is shown."""
+    for folder in (".git", "kept", "guidance/.hidden"):
+        (small / folder).mkdir(parents=True)
+    secret = "AWS_SECRET_ACCESS_KEY=FAKE-SECRET\n"
+    (small / ".git" / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic FAKE-TOKEN\n{secret}")
+    (small / ".env").write_text(secret, encoding="utf-8")
     provisions = small / "guidance" / "provisions"
-    (small / "kept").mkdir()
-    (provisions / "cases.yml").rename(small / "kept" / "cases.yml")
-    (provisions / "cases.yml").symlink_to("../../kept/cases.yml")
+    for folder in ("kept", "guidance/.hidden"):
+        shutil.copy(provisions / "cases.yml", small / folder / "cases.yml")
+    (provisions / "cases.yml").unlink()
+    (provisions / "cases.yml").symlink_to(target)
+    problems = problems_in(small)
+    assert problems == [f"guidance/provisions/cases.yml:1:1: {OUTSIDE[0]} — {OUTSIDE[1]}"]
+    assert "FAKE" not in "".join(problems)
+
+
+def test_a_dot_folder_inside_a_content_folder_is_never_read(small: Path) -> None:
+    """guidance/.git/ or any other dot-folder is skipped whole: its YAML is neither loaded nor quoted."""
+    (small / "guidance" / "provisions" / ".git").mkdir()
+    (small / "guidance" / "provisions" / ".git" / "config.yml").write_text("AWS_SECRET_ACCESS_KEY: FAKE\n")
     assert problems_in(small) == []
 
 
@@ -405,10 +434,7 @@ def test_a_source_text_linked_from_outside_the_project_is_not_read(small: Path) 
     text.unlink()
     text.symlink_to(small.parent / "outside" / "secrets.env")
     problems = problems_in(small)
-    assert problems == [
-        "guidance/sources/report.yml:2:7: file: 'report.txt' is a symbolic link that leads outside the project, "
-        "so it is not read — put the file itself in the project instead of a link"
-    ]
+    assert problems == [f"guidance/sources/report.yml:2:7: file: 'report.txt' {OUTSIDE[0]} — {OUTSIDE[1]}"]
 
 
 def test_a_linked_folder_is_one_problem_naming_it(small: Path) -> None:
@@ -728,3 +754,97 @@ def test_the_build_fails_closed_with_the_same_positioned_problems(tmp_path: Path
     assert heading.endswith("nothing was built:"), outcome
     assert [problem for problem in problems if problem.startswith(expected)], outcome
     assert "SECRET" not in outcome
+
+
+# A stand-in for mkdocs that writes part of a site into --site-dir, then either finishes or is killed from outside
+# with make and everything it started (as a CI timeout does), so `make build` runs in a second without a real build.
+FAKE_MKDOCS = """#!/bin/sh
+while [ $# -gt 0 ] && [ "$1" != "--site-dir" ]; do shift; done
+out=${2:-site}
+mkdir -p "$out" && echo new > "$out/index.html"
+[ -e killed ] && kill -KILL 0
+echo new > "$out/done.html"
+"""
+
+
+@pytest.mark.parametrize("target", ["site", "site-offline"])
+def test_a_build_killed_from_outside_leaves_the_last_good_site(tmp_path: Path, target: str) -> None:
+    """`make build` and `make offline` write into a temporary folder and replace the last site only when the build
+    has finished; killed half-way (the review's A08b left 492 files in site/), the last good site is untouched."""
+    shutil.copy(PROJECT / "Makefile", tmp_path / "Makefile")
+    fake = tmp_path / "bin" / "mkdocs"
+    fake.parent.mkdir()
+    fake.write_text(FAKE_MKDOCS, encoding="utf-8")
+    fake.chmod(0o755)
+    (tmp_path / target).mkdir()
+    (tmp_path / target / "earlier.html").write_text("the last good build", encoding="utf-8")
+    goal = "build" if target == "site" else "offline"
+    make = ["setsid", "make", "--no-print-directory", "-s", "-o", "install", f"BIN={fake.parent}", goal]
+    (tmp_path / "killed").touch()
+    killed = subprocess.run(make, cwd=tmp_path, capture_output=True, text=True)
+    assert killed.returncode != 0
+    assert sorted(path.name for path in (tmp_path / target).iterdir()) == ["earlier.html"]
+    (tmp_path / "killed").unlink()
+    finished = subprocess.run(make, cwd=tmp_path, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert sorted(path.name for path in (tmp_path / target).iterdir()) == ["done.html", "index.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["Makefile", "bin", target]
+
+
+def _docs_with_links(project: Path) -> None:
+    """docs/ with a link to .git/config and one to a file outside the project (the review's X4b)."""
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("extraheader = AUTHORIZATION: basic FAKE-CI-TOKEN\n", encoding="utf-8")
+    (project.parent / "secret.txt").write_text("FAKE-SECRET\n", encoding="utf-8")
+    (project / "docs" / "gitconfig.txt").symlink_to("../.git/config")
+    (project / "docs" / "leak.txt").symlink_to(project.parent / "secret.txt")
+
+
+def test_links_under_docs_are_refused_by_validate_at_their_place(tmp_path: Path) -> None:
+    """F1 (high): MkDocs copied a link in docs/ to .git/config, and one to a file outside the project, into site/."""
+    project = small_site(tmp_path / "project")
+    _docs_with_links(project)
+    corpus, problems = load_and_check(project, project / "guidance", project / "decision_trees", None, project / "docs")
+    fix = "put the file itself in docs/ instead of a link"
+    assert [str(problem) for problem in problems] == [
+        f"docs/gitconfig.txt:1:1: is a symbolic link to a file, so it is not published — {fix}",
+        f"docs/leak.txt:1:1: is a symbolic link to a file, so it is not published — {fix}",
+    ]
+
+
+def test_the_build_refuses_links_under_docs_even_past_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' own file collection is checked too: with docs/ checks skipped, the build still fails, closed."""
+    project = small_site(tmp_path / "project")
+    _docs_with_links(project)
+    monkeypatch.setattr("working_together.check.docs_problems", lambda *arguments: [])
+    with pytest.raises(Abort):
+        build_site(project, project / "site")
+    assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".env", "AWS_SECRET_ACCESS_KEY=FAKE-SECRET-T9b\n"),
+        ("passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"),
+        ("overlay.yml", "AWS_SECRET_ACCESS_KEY=FAKE-SECRET-T8\n"),
+        ("overlay.yml", "-----BEGIN OPENSSH PRIVATE KEY-----\n"),
+    ],
+)
+def test_messages_never_quote_a_non_content_file_or_a_credential(small: Path, name: str, text: str) -> None:
+    """F4: `overlay: .env` or `overlay: /etc/passwd` in mkdocs.yml printed the file's first line into public CI
+    logs; so did a YAML file holding a secret. The problem is still positioned, with the value's kind only."""
+    overlay = small.parent / "outside" / name
+    overlay.write_text(text, encoding="utf-8")
+    problems = problems_in(small, overlay)
+    assert problems and all(problem.startswith(f"{overlay.as_posix()}:1:1: ") for problem in problems), problems
+    assert "(text not shown)" in "".join(problems)
+    for secret in ("FAKE", "root:x", "PRIVATE"):
+        assert secret not in "".join(problems)
+
+
+def test_a_value_in_content_is_still_quoted(small: Path) -> None:
+    """Ordinary values in the YAML being checked are quoted as before, so the editor sees what is wrong."""
+    roles = small / "guidance" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("- id: social-worker", "- id: Social Worker"))
+    assert any("'Social Worker'" in problem for problem in problems_in(small)), problems_in(small)

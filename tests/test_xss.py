@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, build_site, open_page, serve
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 from small_guidance import replace_in, write_small_guidance, write_small_module
 
 PAYLOADS = [
@@ -261,3 +261,20 @@ def test_the_payloads_are_escaped_in_the_html_source(sites: tuple[Path, Path]) -
         html = html_file.read_text(encoding="utf-8")
         for marker in ("<script>alert(", "<img src=x onerror", "<svg onload", '<a href="javascript:'):
             assert marker not in html, (html_file, marker, re.findall(rf".{{80}}{re.escape(marker)}.{{40}}", html))
+
+
+@pytest.mark.parametrize("length", [50_000, 201])
+def test_a_very_long_highlight_query_does_not_throw(browser: Browser, base_url: str, length: int) -> None:
+    """Material built one regular expression from a 50,000-character `?h=` and threw once the search index
+    loaded (review F8c); an over-long `?h=` is now dropped before Material reads it, and a short one still works."""
+    page, _ = open_page(browser, base_url)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with page.expect_response(re.compile(r"search_index\.json$")):
+        page.goto("/about/?h=" + "a" * length)
+    page.wait_for_timeout(1500)  # Material highlights once the worker has built the index
+    assert errors == []
+    assert "h=" not in page.url
+    page.goto("/about/?h=guidance")
+    expect(page.locator("mark").first).to_be_visible()
+    page.context.close()

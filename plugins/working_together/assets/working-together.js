@@ -56,3 +56,18 @@
     enhance();
   }
 })();
+
+/* Material highlights the words of a page's ?h= (which its search results add to their links) with one regular
+   expression built from them, once the search index has loaded. A crafted link with a very long ?h= (50,000
+   characters) makes that expression too large, and Material throws. No query a reader types is that long, so
+   before Material reads the address, an ?h= over the limit is taken out of it (the page is otherwise the same). */
+(function () {
+  "use strict";
+  var LONGEST_HIGHLIGHT = 200;
+  var url = new URL(location.href);
+  var words = url.searchParams.get("h");
+  if (words !== null && words.length > LONGEST_HIGHLIGHT) {
+    url.searchParams.delete("h");
+    history.replaceState(history.state, "", url.href);
+  }
+})();

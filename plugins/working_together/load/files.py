@@ -2,10 +2,11 @@
 
 A pull request can add any kind of file under guidance/: a symbolic link to a secret on the machine
 that builds it, a FIFO that blocks a read for ever, a link to /dev/zero, a folder named like a file.
-So a file is read only if it is a regular file whose real path lies inside the project (or inside a
-content folder the operator named outside it), and every way reading can fail becomes an `Unreadable`
-with a message for the maintainer, never an OSError. The content of a refused file is never read, so
-no message can quote it.
+So a file is read only if it is a regular file whose real path lies inside a content folder (guidance/,
+decision_trees/, the overlay file; docs/ through check/docs.py), never in a dot-folder such as .git/ (where
+actions/checkout leaves the CI token) whatever a link says, and every way reading can fail becomes an
+`Unreadable` with a message for the maintainer, never an OSError. The content of a refused file is never
+read, so no message can quote it.
 """
 
 from __future__ import annotations
@@ -46,17 +47,29 @@ def inside(path: Path, roots: tuple[Path, ...]) -> bool:
 
 
 def boundary(project_dir: Path, *folders: Path | None) -> tuple[Path, ...]:
-    """The real folders content may come from: the project, and any folder the operator named outside it."""
+    """The real content folders (and overlay file) files may be read from: never the rest of the project, and
+    never a folder that is a link out of the project or into one of its dot-folders."""
     # os.path.realpath, unlike Path.resolve in Python 3.11, does not raise on a symbolic link loop.
-    roots = [Path(os.path.realpath(project_dir))]
+    project, written_project = Path(os.path.realpath(project_dir)), Path(os.path.abspath(project_dir))
+    roots = []
     for folder in folders:
-        if folder is not None and not inside(Path(os.path.abspath(folder)), (Path(os.path.abspath(project_dir)),)):
-            roots.append(Path(os.path.realpath(folder)))
+        if folder is None:
+            continue
+        real = Path(os.path.realpath(folder))
+        if not inside(Path(os.path.abspath(folder)), (written_project,)):
+            roots.append(real)  # named by the operator outside the project: theirs to trust
+        elif inside(real, (project,)) and not _in_dot_folder(real, project):
+            roots.append(real)
     return tuple(roots)
 
 
+def _in_dot_folder(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
 def check_link(path: Path, roots: tuple[Path, ...] | None) -> None:
-    """Raise Unreadable if `path` is a symbolic link that is broken, loops or leads outside `roots`."""
+    """Raise Unreadable if `path` is a symbolic link that is broken, loops, or leads outside `roots` or into a
+    dot-folder inside them (.git/ holds the CI token)."""
     try:
         if not path.is_symlink():
             return
@@ -70,10 +83,13 @@ def check_link(path: Path, roots: tuple[Path, ...] | None) -> None:
         raise Unreadable(
             "is a symbolic link to a file that does not exist", "replace the link by the file itself"
         ) from None
-    if roots is not None and not inside(real, roots):
+    if roots is None:
+        return
+    root = next((root for root in roots if inside(real, (root,))), None)
+    if root is None or _in_dot_folder(real, root):
         raise Unreadable(
-            "is a symbolic link that leads outside the project, so it is not read",
-            "put the file itself in the project instead of a link",
+            "is a symbolic link that leads outside the content folders, so it is not read",
+            "put the file itself in the content folder instead of a link",
         )
 
 
@@ -107,7 +123,8 @@ def read_text(path: Path, roots: tuple[Path, ...] | None = None) -> str:
 
 def content_files(folder: Path, recursive: bool) -> tuple[list[Path], list[tuple[Path, Unreadable]]]:
     """Every entry named *.yml or *.yaml under `folder` (whatever it is: reading checks that), and every
-    folder that could not be listed with why. Editor files are skipped; linked sub-folders are refused."""
+    folder that could not be listed with why. Editor files and dot-folders (.git/) are skipped, never read;
+    linked sub-folders are refused."""
     found: list[Path] = []
     refused: list[tuple[Path, Unreadable]] = []
     pending = [folder]
@@ -121,7 +138,7 @@ def content_files(folder: Path, recursive: bool) -> tuple[list[Path], list[tuple
             continue
         for entry in listed:
             path = Path(entry.path)
-            if is_editor_file(entry.name):
+            if is_editor_file(entry.name) or entry.name.startswith("."):
                 continue
             if entry.name.endswith(CONTENT_SUFFIXES):
                 found.append(path)

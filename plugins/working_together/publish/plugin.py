@@ -19,8 +19,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..check import load_and_check
+from ..check.docs import LINK_FIX, link_message, linked
 from ..model import Corpus
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Position, Problem
 from ..render import generated_pages, paths
 from ..render.abbreviations import abbreviations
 from ..render.corpus_json import data_files
@@ -31,7 +32,8 @@ from ..render.overlay import local_home_block
 from ..render.problems import problems_page
 from .citations import resolve_citations
 from .config import WorkingTogetherConfig
-from .csp import with_policy
+from .csp import Finding, KnownCode, position_in, source_hash, with_policy
+from .headers import HEADERS_FILE, headers_file
 from .link_targets import mark_link_targets
 from .material_markup import corrected
 from .nav import guidance_nav
@@ -130,12 +132,17 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         # MkDocs empties site_dir and starts writing after this event; from here a failure removes the output.
         self.writing = self.config.enabled
         self.site_dir = config.site_dir
+        # The inline code the policy allows: what the templates in use write, and what _stamp_page adds.
+        self.known = KnownCode(config.theme.dirs)
+        self.script_hashes: set[str] = set()
+        self.style_hashes: set[str] = set()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.problems:
             if self.rebuilding_less:
                 self.memory.forget()
             return _problem_files(files, config, self.problems, self.last_pages)
+        _refuse_linked_files(files, config)
         if self.corpus is None:
             return files
         current = self.corpus.current_edition.id
@@ -193,7 +200,9 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             self.memory.written(page)
         edition = page_edition(self.corpus, page.url)
         stamp = stamp_html(self.corpus, edition, self.build)
-        output = add_stamp(output, stamp, print_style(stamp_text(self.corpus, edition, self.build)))
+        style = print_style(stamp_text(self.corpus, edition, self.build))
+        self.known.add(style[style.index(">") + 1 : style.rindex("</style>")])
+        output = add_stamp(output, stamp, style)
         return _with_feed_link(corrected(with_our_search_worker(output, ASSET_DIR)), page, config)
 
     def _search_worker_in_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -211,7 +220,8 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def _protect_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        return _with_policy(output, f"docs/{page.file.src_uri}", self.serving)
+        written = None if page.file.generated_by else page.file.content_string
+        return self._with_policy(output, f"docs/{page.file.src_uri}", written)
 
     on_post_page = CombinedEvent(_stamp_page, _protect_page)
 
@@ -220,7 +230,17 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     def _protect_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
             return output_content
-        return _with_policy(output_content, template_name, self.serving)
+        return self._with_policy(output_content, template_name, None)
+
+    def _with_policy(self, html: str, source: str, written: str | None) -> str:
+        """The page with its Content-Security-Policy; inline code the policy does not allow is a warning (strict
+        fails), at its line in the Markdown an author wrote (`written`) or else in the built page."""
+        html, code = with_policy(html, self.known, live_reload=self.serving)
+        self.script_hashes.update(map(source_hash, code.scripts))
+        self.style_hashes.update(map(source_hash, code.styles))
+        for message in dict.fromkeys(_blocked_message(finding, source, html, written) for finding in code.blocked):
+            log.warning(message)
+        return html
 
     on_post_template = CombinedEvent(_search_worker_in_template, _protect_template)
 
@@ -238,7 +258,15 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
             if self.corpus is not None:
                 self.memory.completed()
 
-    on_post_build = CombinedEvent(_before_search_index, _search_words, _after_search_index)
+    def _write_headers(self, config: MkDocsConfig) -> None:
+        # For hosts that send headers: the policy with frame-ancestors and every page's hashes. Not for the offline
+        # copy (no host) or under serve (a rebuild may write only some pages, so only some hashes are known).
+        if self.corpus is None or self.serving or _offline(config):
+            return
+        text = headers_file(self.script_hashes, self.style_hashes)
+        (Path(config.site_dir) / HEADERS_FILE).write_text(text, encoding="utf-8")
+
+    on_post_build = CombinedEvent(_before_search_index, _search_words, _after_search_index, _write_headers)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.
@@ -275,15 +303,31 @@ def _with_feed_link(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{link}\n</head>", 1)
 
 
-def _with_policy(html: str, source: str, serving: bool) -> str:
-    """The page with its Content-Security-Policy; anything in it the policy blocks is a warning (strict fails)."""
-    html, blocked = with_policy(html, live_reload=serving)
-    for what in sorted(set(blocked)):
-        log.warning(
-            f"{source}: {what} is blocked by the Content-Security-Policy — "
-            "use a class with a rule in a stylesheet, or a script file"
-        )
-    return html
+def _refuse_linked_files(files: Files, config: MkDocsConfig) -> None:
+    """MkDocs copies whatever a link under docs/ leads to into the site; validate refuses such links, and so does
+    the build whatever ran before it (a link made after on_config, or a check switched off)."""
+    docs_dir = Path(config.docs_dir)
+    refused = [
+        Problem(Position(f"docs/{file.src_uri}", 1, 1), "", link_message(Path(file.abs_src_path)), LINK_FIX)
+        for file in files
+        if file.abs_src_path and not file.generated_by and linked(Path(file.abs_src_path), docs_dir)
+    ]
+    if refused:
+        raise PluginError(str(ContentError(refused)))
+
+
+def _blocked_message(finding: Finding, source: str, html: str, written: str | None) -> str:
+    """`file:line:col: what — how to fix` for inline code in a page that the policy blocks."""
+    at = position_in(written, finding.needle) if written is not None else None
+    if at is None:
+        where = f"{source}: line {html.count(chr(10), 0, max(finding.offset, 0)) + 1} of the built page:"
+    else:
+        where = f"{source}:{at[0]}:{at[1]}:"
+    return (
+        f"{where} {finding.what} is blocked by the Content-Security-Policy — "
+        "put scripts in a file listed under extra_javascript and styles in a stylesheet (a class with a rule), "
+        "and links to pages, not javascript:"
+    )
 
 
 def _with_guidance(nav: list | None, guidance: list) -> list:
