@@ -49,6 +49,7 @@ ASSETS = (
     "deadline.js",
     "header.js",
     "drawer.js",
+    "search-ui.js",
     "iframe-worker-shim.js",
     "iframe-worker-scope.js",
     "print.css",
@@ -115,6 +116,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/deadline.js")
         config.extra_javascript.append(f"{ASSET_DIR}/header.js")
         config.extra_javascript.append(f"{ASSET_DIR}/drawer.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/search-ui.js")
         _expand_abbreviations(config, corpus)
         _align_with_attributes(config)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
