@@ -68,6 +68,7 @@ class MaterialSearch:
         clauses = self.clauses(query)
         typed = [clause for clause in clauses if clause.typed]
         self.not_covered = False
+        self.complete: set[str] = set()
         if not typed:
             return []
         q = self.index.create_query()
@@ -83,10 +84,16 @@ class MaterialSearch:
             scored.append((hit["score"] * share * share * bonus, share, location))
         scored.sort(key=lambda item: -item[0])
         self.not_covered = max((share for _, share, _ in scored), default=0) < COVERED_SHARE
+        self.complete = {location.split("#")[0] for _, share, location in scored if share == 1}
         pages: dict[str, list[str]] = {}
         for _, _, location in scored:
             pages.setdefault(location.split("#")[0], []).append(location)
         return [Result(page, locations) for page, locations in pages.items()]
+
+    def pages_with_every_word(self, query: str) -> set[str]:
+        """The pages with a section that has every word of `query` (in its text, title or synonyms)."""
+        self.search(query)
+        return self.complete
 
     def clauses(self, query: str) -> list[_Clause]:
         """The query's words as index terms, typed words first, then the words a question's opening adds."""
