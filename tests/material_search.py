@@ -4,7 +4,7 @@ It loads the index the build wrote (`config.prebuilt` in search/search_index.jso
 answers a query as our search worker does (assets/search-worker.js): the query put into the index's terms (stop
 words dropped, words stemmed, the last word also a prefix, unknown words to the nearest index term, a question's
 opening adding its journey's words), each section scored by lunr times the share of the query's words it has,
-squared, and pages in the order of their best section. `not_covered` says whether the worker would show the
+squared, and by the share in its title, and pages in the order of their best section. `not_covered` says whether the worker would show the
 "these editions do not cover this" notice. Change this file and the worker together.
 """
 
@@ -26,7 +26,8 @@ from lunr.trimmer import trimmer
 SHORTEST_PREFIX = 3
 COVERED_SHARE = 0.6
 QUESTION_BOOST = 1
-ARTICLE_BONUS = 2.5  # a page's own entry (its title and opening) against one of its sections
+TITLE_BONUS = 1  # a section whose title has all the query's words counts twice
+ARTICLE_BONUS = 2  # a page's own entry (its title and opening) against one of its sections
 
 
 @dataclass
@@ -79,8 +80,10 @@ class MaterialSearch:
         for hit in self.index.query(q):
             matched = list(hit["match_data"].metadata)
             share = sum(any(_has(c, term) for term in matched) for c in typed) / len(typed)
+            in_title = [term for term, fields in hit["match_data"].metadata.items() if "title" in fields]
+            title_share = sum(any(_has(c, term) for term in in_title) for c in typed) / len(typed)
             location = self.docs[int(hit["ref"])]["location"]
-            bonus = 1 if "#" in location else ARTICLE_BONUS
+            bonus = (1 if "#" in location else ARTICLE_BONUS) * (1 + TITLE_BONUS * title_share)
             scored.append((hit["score"] * share * share * bonus, share, location))
         scored.sort(key=lambda item: -item[0])
         self.not_covered = max((share for _, share, _ in scored), default=0) < COVERED_SHARE

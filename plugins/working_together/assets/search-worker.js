@@ -11,7 +11,8 @@
  * being typed, also matches as a prefix; a word the index lacks becomes the longest index term it starts with
  * ("referra": "referr") or the index term one edit away that most sections use ("refferal"). A question's opening
  * ("what do I do if") adds the words of the journey it asks for (`questions`). A section scores lunr's BM25 sum
- * times the share of the query's words it has, squared (a page's own entry counts ARTICLE_BONUS times more);
+ * times the share of the query's words it has, squared, and more for the share in its title (TITLE_BONUS) and
+ * for a page's own entry (ARTICLE_BONUS);
  * pages come in the order of their best section.
  * When no section has most of the query's words, the first result is a notice that these editions do not cover
  * it, linking to the guidance in force (assets/search-ui.js shows it above the results); nothing is fetched.
@@ -29,7 +30,8 @@
   const SHORTEST_PREFIX = 3; // a shorter stem would match too many words as a prefix ("di*": direct, discuss …)
   const COVERED_SHARE = 0.6; // below this share of the query's words in any one section: not covered
   const QUESTION_BOOST = 1; // the words a question's opening adds, such as the title of the journey it asks for
-  const ARTICLE_BONUS = 2.5; // a page's own entry (its title and opening) against one of its sections
+  const ARTICLE_BONUS = 2; // a page's own entry (its title and opening) against one of its sections
+  const TITLE_BONUS = 1; // a section whose title has all the query's words counts twice
   const IN_FORCE = "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2";
   // Under file:// the iframe-worker shim runs this file in an iframe, where relative URLs resolve against the page.
   const here = typeof document !== "undefined" && document.currentScript
@@ -85,9 +87,11 @@
       });
       const scored = hits.map(({ ref, score, matchData }) => {
         const matched = Object.keys(matchData.metadata);
+        const inTitle = matched.filter((term) => "title" in matchData.metadata[term]);
         const share = typed.filter((clause) => matched.some((term) => has(clause, term))).length / typed.length;
+        const titleShare = typed.filter((clause) => inTitle.some((term) => has(clause, term))).length / typed.length;
         const doc = this.docs[Number(ref)];
-        const bonus = doc.location.includes("#") ? 1 : ARTICLE_BONUS;
+        const bonus = (doc.location.includes("#") ? 1 : ARTICLE_BONUS) * (1 + TITLE_BONUS * titleShare);
         return { doc, score: score * share * share * bonus, share };
       }).sort((a, b) => b.score - a.score);
       const pages = new Map();
