@@ -58,10 +58,9 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
         doc["boost"] = round(doc.get("boost", 1) * _weight(doc["location"], edition, latest), 3)
     config = index["config"]
     separator = re.compile(config["separator"])
-    stem = stem_with(words.unstemmed)
+    term = _Terms(stem_with(words.unstemmed))
     builder = Builder()
-    builder.pipeline.reset()
-    builder.pipeline.add(trimmer, stop_word_filter, stem)
+    builder.pipeline.reset()  # the extractor hands lunr finished terms (`_Terms`), each word processed once
     builder.search_pipeline.reset()
     # A section's number in `docs`, not its location: the index names each section once per term and field,
     # and numbers make it a third of the size.
@@ -70,7 +69,7 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
     builder.k1(K1)
     boosts = {"title": TITLE_BOOST, "text": TEXT_BOOST, FIELD: KEYWORDS_BOOST}
     for name, boost in boosts.items():
-        builder.field(name, boost=boost, extractor=lambda doc, name=name: _words(doc.get(name), separator))
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: term.all(_words(doc.get(name), separator)))
     for number, doc in enumerate(docs):
         builder.add({**doc, "ref": str(number)}, {"boost": doc["boost"]})
     config["prebuilt"] = builder.build().serialize()
@@ -92,6 +91,27 @@ def stem_with(unstemmed: dict[str, str]) -> Callable:
 
     Pipeline.register_function(stem, "workingTogetherStemmer")
     return stem
+
+
+class _Terms:
+    """lunr's pipeline (trimmer, stop word filter, stemmer) for each distinct word once: the index has a quarter of
+    a million words but ten thousand distinct ones, and lunr.py would run the pipeline on every one."""
+
+    def __init__(self, stem: Callable) -> None:
+        self.stem = stem
+        self.known: dict[str, str | None] = {}
+
+    def all(self, words: list[str] | None) -> list[str] | None:
+        if words is None:
+            return None
+        return [found for found in map(self.term, words) if found]
+
+    def term(self, word: str) -> str | None:
+        if word not in self.known:
+            token = trimmer(Token(word))
+            token = stop_word_filter(token) if str(token) else None
+            self.known[word] = str(self.stem(token)) if token is not None else None
+        return self.known[word]
 
 
 def _edition_of(location: str, trees: dict[str, str]) -> str | None:
