@@ -33,8 +33,9 @@ K1 = 1.2
 B = 0.75
 # Multiplied with the page's own boost (search.py's front matter: sources 0.3, listings 0.5).
 # The glossary repeats each abbreviation in a title; a source document (one long verbatim section) says
-# every word the guidance does, and more often. Both rank below the guidance that answers the same words.
-KIND_WEIGHT = {"glossary/": 0.1, "sources/": 0.25}
+# every word the guidance does, and more often; the pages about this website name abbreviations as examples.
+# All rank below the guidance that answers the same words.
+KIND_WEIGHT = {"glossary/": 0.1, "sources/": 0.25, "about/": 0.3, "accessibility/": 0.3}
 REPLACED_WEIGHT = 0.6  # a replaced edition's chapter, below the latest edition's page of the same title
 SNIPPET = 220  # characters of a page's own words in a result: two lines on a phone
 # Text every provision page carries: it says how to link, not what the provision says.
