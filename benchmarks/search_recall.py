@@ -39,8 +39,24 @@ HELDOUT = Path(__file__).with_name("search_heldout.yml")
 THROTTLE = 4  # Lighthouse's mobile CPU slowdown
 FIRST_RESULTS_TARGET_MS = 1000
 NOTICE = ".md-search-result .wt-search-notice"
-# Recorded by an init script: when the first result appears, in ms since the navigation started.
+# Recorded by an init script: when the first result appears, in ms since the navigation started, and when the
+# page sent the search worker its index (SETUP) and the worker answered READY. Chromium's CPU throttling slows the
+# page, not the worker, so the worker's own time is reported beside it (measured on the machine as it is).
 FIRST_RESULT = """(() => {
+    const Native = window.Worker;
+    window.__worker = {};
+    window.Worker = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', e => {
+                if (e.data && e.data.type === 1) window.__worker.ready = performance.now();
+            });
+        }
+        postMessage(message, ...rest) {
+            if (message && message.type === 0) window.__worker.setup = performance.now();
+            return super.postMessage(message, ...rest);
+        }
+    };
     new MutationObserver((_, observer) => {
         if (document.querySelector('.md-search-result__item')) {
             window.__firstResult = performance.now();
@@ -95,7 +111,7 @@ def heldout_set() -> list[dict]:
 
 def first_results_ms(browser: Browser, base: str, runs: int = 5) -> dict:
     """Time from opening the home page to the first results for a query typed at once, CPU slowed 4×."""
-    times = []
+    times, worker = [], []
     for _ in range(runs):
         context = browser.new_context()  # a cold cache each time, as a first visit
         page = context.new_page()
@@ -108,11 +124,14 @@ def first_results_ms(browser: Browser, base: str, runs: int = 5) -> dict:
         page.locator(".md-search__input").press_sequentially("referral")
         page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=60_000)
         times.append(page.evaluate("window.__firstResult"))
+        ready = page.evaluate("window.__worker")
+        worker.append(ready["ready"] - ready["setup"])
         context.close()
     return {
         "median_ms": round(statistics.median(times)),
         "runs_ms": [round(t) for t in times],
         "cpu_throttling": THROTTLE,
+        "worker_setup_to_ready_median_ms": round(statistics.median(worker)),
         "target_ms": FIRST_RESULTS_TARGET_MS,
     }
 
@@ -155,7 +174,8 @@ def main() -> None:
     first = results["first_results"]
     print(
         f"first results {first['median_ms']} ms after opening the page at {THROTTLE}x CPU throttling "
-        f"(target {FIRST_RESULTS_TARGET_MS}); index {results['index']['bytes']} bytes, "
+        f"(target {FIRST_RESULTS_TARGET_MS}; the worker ready {first['worker_setup_to_ready_median_ms']} ms after "
+        f"receiving the index, unthrottled); index {results['index']['bytes']} bytes, "
         f"{results['index']['gzip_bytes']} gzipped; keyword table (mirror): recall@{RANK} "
         f"{results['keyword_table_mirror'][f'recall_at_{RANK}']} over {len(QUERIES)}, missed {misses}"
     )
