@@ -8,7 +8,9 @@ from material_search import Result
 from playwright.sync_api import Page, expect
 
 # Each listed page is an <li>; its first link is the page (or its best section), the others its further sections.
-RESULTS = """(base) => [...document.querySelectorAll('.md-search-result__list > .md-search-result__item')].map(item =>
+# The "not covered" notice, kept hidden in the list by assets/search-ui.js, is not a result.
+RESULTS = """(base) => [...document.querySelectorAll('.md-search-result__list > .md-search-result__item:not([hidden])')]
+    .map(item =>
     [...item.querySelectorAll('a[href]')].map(a => a.href.startsWith(base) ? a.href.slice(base.length) : a.href))"""
 # Added to each page before Material's bundle: counts the queries Material sends its search worker (type 2) and
 # the results the worker sends back (type 3), so a test knows when the last keystroke has been answered.

@@ -1,18 +1,11 @@
-"""Material for MkDocs' in-browser search, mirrored in Python with the `lunr` package, for search-quality tests.
+"""The site's in-browser search, mirrored in Python with the `lunr` package, for search-quality tests.
 
-What it mirrors (mkdocs-material 9.8.1, `integrations/search` in its TypeScript sources):
-- the index: `ref("location")`, the fields and boosts from the index's `config.fields`, `b(0)` (no length
-  normalisation), each document's `boost` (front matter `search: boost:`), only the pipeline functions the
-  config names, and Material's tokenizer: HTML tags skipped, text split on every match of `config.separator`;
-- the query: split at whitespace, a trailing wildcard on every term (so no pipeline runs on query terms), then
-  Material's post-query boost `score * (1 + boost**2)`, where boost is 1 for a page's first section plus the
-  share of query terms found, and results grouped by page in the order of their best section.
-
-It also mirrors our search worker (`assets/search-worker.js`), which rewrites each query before Material reads it
-(`normalise` below: stop words dropped, words stemmed, short stems exact, unknown words to the nearest index term).
-
-Where it differs: lunr.py's query lexer splits query terms on whitespace and hyphens only, not on the configured
-separator, so queries here are plain words; and Material's highlighting and suggestions are not mirrored.
+It loads the index the build wrote (`config.prebuilt` in search/search_index.json, publish/search_index.py) and
+answers a query as our search worker does (assets/search-worker.js): the query put into the index's terms (stop
+words dropped, words stemmed, the last word also a prefix, unknown words to the nearest index term, a question's
+opening adding its journey's words), each section scored by lunr times the share of the query's words it has,
+squared, and by the share in its title, and pages in the order of their best section. `not_covered` says
+whether the worker would show the "these editions do not cover this" notice. Change this file and the worker together.
 """
 
 from __future__ import annotations
@@ -23,17 +16,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from lunr.builder import Builder
 from lunr.index import Index
+from lunr.query import Query
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
-_TAG = re.compile(r"<[^>]*>")
-_PIPELINE = {"stopWordFilter": stop_word_filter, "trimmer": trimmer, "stemmer": stemmer}
-_SYNTAX = re.compile(r'(^|\s)[+-]|["*~^:]')
 SHORTEST_PREFIX = 3
+COVERED_SHARE = 0.6
+QUESTION_BOOST = 1
+TITLE_BONUS = 1  # a section whose title has all the query's words counts twice
+ARTICLE_BONUS = 2  # a page's own entry (its title and opening) against one of its sections
 
 
 @dataclass
@@ -44,96 +38,102 @@ class Result:
     locations: list[str]
 
 
+@dataclass
+class _Clause:
+    word: str
+    term: str
+    prefix: bool
+    boost: float = 1
+    typed: bool = True  # typed by the searcher, not added for a question's opening
+
+
 class MaterialSearch:
-    """A lunr index built from `search/search_index.json` the way Material's search worker builds it."""
+    """The prebuilt lunr index of `search/search_index.json`, searched the way our search worker searches it."""
 
     def __init__(self, index_file: Path) -> None:
         data = json.loads(index_file.read_text(encoding="utf-8"))
         config = data["config"]
+        self.docs = data["docs"]
         self.separator = re.compile(config["separator"])
-        self.articles = {doc["location"].split("#")[0] for doc in data["docs"]}
-        builder = Builder()
-        builder.pipeline.reset()
-        for name in config["pipeline"]:
-            builder.pipeline.add(_PIPELINE[name])
-        builder.search_pipeline.reset()
-        if "stemmer" in config["pipeline"]:
-            builder.search_pipeline.add(stemmer)
-        builder.ref("location")
-        for name, spec in config["fields"].items():
-            # lunr.py's Builder always calls its own tokenizer, which keeps a list's items whole: so the extractor
-            # hands it Material's tokens. A document without the field (most have no tags) indexes nothing there.
-            builder.field(name, boost=spec.get("boost", 1), extractor=lambda doc, name=name: self._words(doc.get(name)))
-        builder.b(0)
-        for doc in data["docs"]:
-            builder.add(doc, {"boost": doc.get("boost", 1)})
-        self.index: Index = builder.build()
+        self.index: Index = Index.load(config["prebuilt"])
         self.terms = sorted(self.index.inverted_index)
-
-    def _words(self, value: str | list[str] | None) -> list[str] | None:
-        """Material's tokenizer: text outside HTML tags, split on every match of the configured separator."""
-        if value is None:
-            return None
-        words = []
-        for item in value if isinstance(value, list) else [value]:
-            text = _TAG.sub(" ", str(item))
-            start = 0
-            for match in [*self.separator.finditer(text), None]:
-                until = match.start() if match else len(text)
-                if start < until:
-                    words.append(text[start:until].lower())
-                if match:
-                    start = match.end()
-        return words
+        self.unstemmed = config.get("unstemmed", {})
+        self.questions = [
+            ([re.compile(r"(^|\W)" + re.escape(s).replace(r"\ ", r"\W+") + r"(\W|$)") for s in q["says"]], q["means"])
+            for q in config.get("questions", [])
+        ]
+        self.not_covered = False
 
     def search(self, query: str) -> list[Result]:
-        """Pages in the order Material lists them for `query` (words in quotes are all required, as there)."""
-        transformed = transform(self.normalise(query))
-        if not transformed:
+        """Pages in the order the worker lists them for `query` (the notice not among them; see `not_covered`)."""
+        clauses = self.clauses(query)
+        typed = [clause for clause in clauses if clause.typed]
+        self.not_covered = False
+        self.complete: set[str] = set()
+        if not typed:
             return []
-        words = [
-            re.sub(r"[~^]\d+$", "", word.lstrip("+").rstrip("*"))
-            for word in transformed.split()
-            if not word.startswith("-")
-        ]
+        q = self.index.create_query()
+        for clause in clauses:
+            wildcard = Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE
+            q.term(clause.term, use_pipeline=False, boost=clause.boost, wildcard=wildcard)
         scored = []
-        for hit in self.index.search(transformed):
-            matched_terms = list(hit["match_data"].metadata)
-            found = {word for word in words if any(term.startswith(word) for term in matched_terms)}
-            counted = found | {word for word in words if stop_word_filter(Token(word)) is not None}
-            is_page = hit["ref"] in self.articles
-            boost = int(is_page) + (len(found) / len(counted) if counted else 0)
-            scored.append((hit["score"] * (1 + boost**2), hit["ref"]))
-        scored.sort(key=lambda pair: -pair[0])
+        for hit in self.index.query(q):
+            matched = list(hit["match_data"].metadata)
+            share = sum(any(_has(c, term) for term in matched) for c in typed) / len(typed)
+            in_title = [term for term, fields in hit["match_data"].metadata.items() if "title" in fields]
+            title_share = sum(any(_has(c, term) for term in in_title) for c in typed) / len(typed)
+            location = self.docs[int(hit["ref"])]["location"]
+            bonus = (1 if "#" in location else ARTICLE_BONUS) * (1 + TITLE_BONUS * title_share)
+            scored.append((hit["score"] * share * share * bonus, share, location))
+        scored.sort(key=lambda item: -item[0])
+        self.not_covered = max((share for _, share, _ in scored), default=0) < COVERED_SHARE
+        self.complete = {location.split("#")[0] for _, share, location in scored if share == 1}
         pages: dict[str, list[str]] = {}
-        for _, location in scored:
+        for _, _, location in scored:
             pages.setdefault(location.split("#")[0], []).append(location)
         return [Result(page, locations) for page, locations in pages.items()]
 
-    def normalise(self, query: str) -> str:
-        """Our search worker's rewrite of a query into the index's terms (see assets/search-worker.js)."""
-        if _SYNTAX.search(query):
-            return query
-        words = [str(trimmer(Token(word))) for word in self.separator.split(query.lower())]
-        words = [word for word in words if word]
-        capitals = {w.lower() for w in self.separator.split(query) if len(w) > 1 and w.isupper()}
-        content = [word for word in words if stop_word_filter(Token(word)) is not None]
-        kept = content or words
-        return " ".join(
-            self._index_term(word, word in capitals, last=at == len(kept) - 1) for at, word in enumerate(kept)
-        )
+    def pages_with_every_word(self, query: str) -> set[str]:
+        """The pages with a section that has every word of `query` (in its text, title or synonyms)."""
+        self.search(query)
+        return self.complete
 
-    def _index_term(self, word: str, abbreviation: bool, last: bool = True) -> str:
-        stem = str(stemmer(Token(word)))
+    def clauses(self, query: str) -> list[_Clause]:
+        """The query's words as index terms, typed words first, then the words a question's opening adds."""
+        lower = query.lower()
+        capitals = {w.lower() for w in self.separator.split(query) if len(w) > 1 and w.isupper()}
+        content = [word for word in self._words(lower) if stop_word_filter(Token(word)) is not None]
+        clauses = [
+            _Clause(word, *self._index_term(word, word in capitals, last=at == len(content) - 1))
+            for at, word in enumerate(content)
+        ]
+        for says, means in self.questions:
+            if not any(pattern.search(lower) for pattern in says):
+                continue
+            for word in self._words(" ".join(means)):
+                term = self._stem(word)
+                if stop_word_filter(Token(word)) is not None and term in self.index.inverted_index:
+                    clauses.append(_Clause(word, term, False, QUESTION_BOOST, typed=False))
+        return clauses
+
+    def _words(self, text: str) -> list[str]:
+        return [w for w in (str(trimmer(Token(word))) for word in self.separator.split(text)) if w]
+
+    def _stem(self, word: str) -> str:
+        return self.unstemmed.get(word) or str(stemmer(Token(word)))
+
+    def _index_term(self, word: str, abbreviation: bool, last: bool) -> tuple[str, bool]:
+        stem = self._stem(word)
         if abbreviation or len(stem) < SHORTEST_PREFIX or (not last and stem in self.index.inverted_index):
-            return f"{stem}^1"
+            return stem, False
+        if stem not in self.index.inverted_index:
+            for end in range(len(stem) - 1, max(SHORTEST_PREFIX + 2, -(-len(stem) * 6 // 10)) - 1, -1):
+                if stem[:end] in self.index.inverted_index:
+                    return stem[:end], True
         if self._starts_any(stem):
-            return stem
-        for end in range(len(stem) - 1, max(SHORTEST_PREFIX + 2, -(-len(stem) * 6 // 10)) - 1, -1):
-            if stem[:end] in self.index.inverted_index:
-                return stem[:end]
+            return stem, True
         near = [term for term in self.terms if abs(len(term) - len(stem)) <= 1 and _one_edit_apart(term, stem)]
-        return max(near, key=self._sections, default=stem)
+        return max(near, key=self._sections, default=stem), True
 
     def _starts_any(self, prefix: str) -> bool:
         at = bisect.bisect_left(self.terms, prefix)
@@ -144,6 +144,10 @@ class MaterialSearch:
         return sum(len(refs) for field, refs in posting.items() if field != "_index")
 
 
+def _has(clause: _Clause, term: str) -> bool:
+    return term.startswith(clause.term) if clause.prefix else term == clause.term
+
+
 def _one_edit_apart(a: str, b: str) -> bool:
     if a == b:
         return False
@@ -152,15 +156,3 @@ def _one_edit_apart(a: str, b: str) -> bool:
         i += 1
     x, y = a[i:], b[i:]
     return x[1:] == y[1:] or x[1:] == y or x == y[1:] or (x[:1] == y[1:2] and x[1:2] == y[:1] and x[2:] == y[2:])
-
-
-def transform(query: str) -> str:
-    """Material's query transform: quoted words become required (+word), every other word gets a trailing *."""
-    parts = re.split(r'"([^"]+)"', query.strip())
-    query = "".join(
-        re.sub(r"^\b|^(?![^\x00-\x7F]|$)|\s+", " +", part) if index % 2 else part for index, part in enumerate(parts)
-    )
-    query = re.sub(r'"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)', "", query)
-    terms = [term for term in re.split(r"\s+", query) if term]
-    terms = [f"{term}1" if re.search(r"[~^]$", term) else term for term in terms]
-    return " ".join(term if re.search(r"(^[+-]|[~^]\d+$)", term) else f"{term}*" for term in terms).lower()

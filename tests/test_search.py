@@ -36,7 +36,8 @@ def source(source_id: str) -> tuple[str, ...]:
 
 # (what a practitioner types, the pages that answer it). Several targets mean any one of them will do.
 QUERIES: list[tuple[str, tuple[str, ...]]] = [
-    ("LADO", provision("designated-officer-qualifications")),
+    # The role page is the local authority designated officer's own page: an answer as good as the provision.
+    ("LADO", provision("designated-officer-qualifications") + ("roles/designated-officer/",)),
     ("designated officer", provision("designated-officer-qualifications")),
     ("local authority designated officer", provision("allegations-coordinated-with-child-concerns")),
     ("allegation against a teacher", tree("allegation-against-someone-who-works-with-children")),
@@ -172,21 +173,25 @@ def _abbreviations_used_by_provisions() -> list[str]:
 
 @pytest.mark.parametrize("term_id", _abbreviations_used_by_provisions())
 def test_an_abbreviation_and_its_expansion_find_the_same_provisions(site: Path, term_id: str) -> None:
-    """Searching "LADO" lists exactly the provisions whose indexed text says "local authority designated officer"."""
+    """Searching "LADO" finds the provisions that say "local authority designated officer", and only sections that
+    the expansion's words find too."""
     term = CORPUS.terms[term_id]
     engine = search_engine(site / "search" / "search_index.json")
-
-    def provisions(query: str) -> set[str]:
-        return {result.page for result in engine.search(query) if re.fullmatch(r"provisions/[^/]+/", result.page)}
-
-    # lunr has no phrase search: the expansion's words, all required, stand in for the phrase, and the phrase
-    # itself is looked for in the indexed text. Stop words are not in the index, and lunr matches nothing for a
-    # required stop word, so they are left out of the query.
     words = " ".join(word for word in re.findall(r"[\w']+", term.expansion) if stop_word_filter(Token(word.lower())))
-    by_abbreviation = provisions(f'"{term.term}"')
+    by_abbreviation = {page for page in engine.pages_with_every_word(term.term) if page.startswith("provisions/")}
     assert by_abbreviation, term.term
-    assert by_abbreviation == _pages_saying(site, term.expansion)
-    assert by_abbreviation <= provisions(f'"{words}"')
+    assert _provisions_saying(term.expansion) <= by_abbreviation
+    assert by_abbreviation <= engine.pages_with_every_word(words)
+
+
+def _provisions_saying(phrase: str) -> set[str]:
+    """Provision pages whose title or words (in any edition) contain the phrase, in any case."""
+    pages = set()
+    for provision_id, item in CORPUS.provisions.items():
+        text = " ".join([item.title, *(version.text for version in item.versions)])
+        if phrase.lower() in " ".join(text.split()).lower():
+            pages.add(f"provisions/{provision_id}/")
+    return pages
 
 
 def _pages_saying(site: Path, phrase: str) -> set[str]:
@@ -198,3 +203,156 @@ def _pages_saying(site: Path, phrase: str) -> set[str]:
         if re.fullmatch(r"provisions/[^/]+/", page) and phrase.lower() in text.lower():
             pages.add(page)
     return pages
+
+
+# Issue 22: relevance that generalises, the latest edition first, real snippets, practitioners' words, honesty.
+
+
+def _engine(site: Path) -> MaterialSearch:
+    return search_engine(site / "search" / "search_index.json")
+
+
+def _pages(site: Path, query: str, rank: int = RANK) -> list[str]:
+    return [result.page for result in _engine(site).search(query)[:rank]]
+
+
+def test_every_chapter_and_tree_title_says_its_edition(site: Path) -> None:
+    """ "Chapter 1: Early help, referral and assessment — 2013, replaced": a result says which edition it is from."""
+    titles = {doc["location"]: doc["title"] for doc in _index(site)["docs"]}
+    latest = CORPUS.current_edition.id
+    for edition in CORPUS.editions:
+        for chapter in edition.chapters:
+            title = titles[f"editions/{edition.id}/chapter-{chapter.number}/"]
+            state = "latest in these sources" if edition.id == latest else "replaced"
+            assert title.endswith(f" — {edition.id}, {state}"), title
+    for tree_id, item in CORPUS.trees.items():
+        assert item.edition in titles[f"trees/{tree_id}/"], tree_id
+
+
+def test_the_latest_edition_ranks_above_a_replaced_one_of_the_same_title(site: Path) -> None:
+    """Searching a chapter's title lists the latest edition's chapter before any replaced edition's chapter."""
+    chapters: dict[str, list[tuple[str, str]]] = {}
+    for edition in CORPUS.editions:
+        for chapter in edition.chapters:
+            chapters.setdefault(chapter.title, []).append(
+                (edition.id, f"editions/{edition.id}/chapter-{chapter.number}/")
+            )
+    shared = {title: pages for title, pages in chapters.items() if len(pages) > 1}
+    assert shared
+    for title, pages in shared.items():
+        found_pages = _pages(site, title, rank=50)
+        order = [found_pages.index(page) for _, page in sorted(pages, reverse=True)]
+        assert order == sorted(order), (title, found_pages)
+
+
+def test_snippets_show_what_the_page_says_not_boilerplate(site: Path) -> None:
+    """A provision's result shows its own words, a glossary term's its definition; nothing says "Permanent page"."""
+    docs = {doc["location"]: doc for doc in _index(site)["docs"]}
+    assert not [location for location, doc in docs.items() if "Permanent page of provision" in doc["text"]]
+    for provision_id, item in CORPUS.provisions.items():
+        words = [version.text for version in item.versions if version.text.strip()]
+        if words:
+            assert docs[f"provisions/{provision_id}/"]["text"], provision_id
+    for term_id, term in CORPUS.terms.items():
+        if term.expansion and f"glossary/#{term_id}" in docs:
+            assert term.expansion.split()[0] in docs[f"glossary/#{term_id}"]["text"], term_id
+    assert all(len(doc["text"]) <= 2 * 220 for doc in docs.values())  # two lines on a phone, escaped
+
+
+def test_officers_are_not_offices(site: Path) -> None:
+    """The stemmer made "officers" and "offices" one word: "housing officers" found "Government Offices"."""
+    assert "provisions/scr-government-offices/" not in _pages(site, "officers", rank=20)
+    assert "provisions/scr-government-offices/" in _pages(site, "Government Offices")
+
+
+@pytest.mark.parametrize(
+    ("query", "answers"),
+    [
+        ("DSL", ("roles/teacher/",)),
+        ("CP plan", ("provisions/child-protection-plan-in-care-plan/",)),
+        ("GP", ("provisions/health-organisations-responsibilities/",)),
+        ("ICPC", ("provisions/conference-within-15-working-days/",)),
+        ("s17", ("provisions/children-in-need-early-access-to-services/",)),
+        ("s47", ("provisions/child-seen-alone/", "trees/worried-about-a-child/")),
+        ("LADO", ("roles/designated-officer/", "provisions/designated-officer-qualifications/")),
+        ("a child is being hit", ("provisions/refer-concerns-about-harm/", "trees/worried-about-a-child/")),
+        ("hurt", ("provisions/refer-concerns-about-harm/", "trees/worried-about-a-child/")),
+        ("what do I do if a child tells me they are being hit", ("trees/worried-about-a-child/",)),
+    ],
+)
+def test_practitioners_words_reach_the_guidance(site: Path, query: str, answers: tuple[str, ...]) -> None:
+    """Abbreviations and everyday words (search-synonyms.yml, the glossary) find the guidance in the first five."""
+    pages = _pages(site, query)
+    assert set(answers) & set(pages), pages
+
+
+@pytest.mark.parametrize("query", ["SCR", "CDOP", "GP", "LADO", "DSL"])
+def test_the_guidance_ranks_above_the_glossary_and_the_sources(site: Path, query: str) -> None:
+    """For an abbreviation, a provision, tree or role page comes first, not the glossary or a source report."""
+    assert not _pages(site, query)[0].startswith(("glossary/", "sources/")), _pages(site, query)
+
+
+@pytest.mark.parametrize("query", ["MASH", "RCPC", "zzzunknownword"])
+def test_what_the_editions_do_not_cover_gets_the_notice(site: Path, query: str) -> None:
+    """No section has most of the query's words: the notice pointing to the guidance in force is shown."""
+    engine = _engine(site)
+    engine.search(query)
+    assert engine.not_covered
+
+
+@pytest.mark.parametrize("query", ["LADO", "serious case review", "child death overview panel", "refferal"])
+def test_what_the_editions_cover_gets_no_notice(site: Path, query: str) -> None:
+    """The notice is not shown when a section has the query's words."""
+    engine = _engine(site)
+    assert engine.search(query)
+    assert not engine.not_covered
+
+
+def test_keywords_are_indexed_in_one_pass_with_the_same_result(site: Path) -> None:
+    """The one-pass keyword index gives every section the groups a search per phrase per section would give."""
+    import copy  # noqa: PLC0415
+    import html  # noqa: PLC0415
+
+    from working_together.publish.search_words import search_words, with_keywords  # noqa: PLC0415
+
+    groups = search_words(CORPUS).groups
+    docs = [{"location": d["location"], "title": d["title"], "text": d["text"]} for d in _index(site)["docs"]]
+    index = {"docs": copy.deepcopy(docs), "config": {"fields": {}}}
+    with_keywords(index, groups)
+    for doc, done in zip(docs, index["docs"], strict=True):
+        text = html.unescape(re.sub(r"<[^>]*>", " ", f"{doc['title']} {doc['text']}"))
+        expected = {
+            phrase
+            for group in groups
+            if any(
+                re.search(
+                    r"(?<!\w)" + re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)",
+                    text,
+                    0 if p.isupper() else re.IGNORECASE,
+                )
+                for p in group
+            )
+            for phrase in group
+        }
+        assert set(done.get("keywords", "").split()) == {w for phrase in expected for w in phrase.split()}, doc
+
+
+def test_the_synonym_file_says_how_it_is_reviewed_and_every_group_is_real() -> None:
+    """The data file starts by saying how it is reviewed; each group joins at least two distinct words."""
+    from importlib import resources  # noqa: PLC0415
+
+    import yaml  # noqa: PLC0415
+
+    text = resources.files("working_together.publish").joinpath("search-synonyms.yml").read_text(encoding="utf-8")
+    assert "How it is reviewed" in text.split("groups:")[0]
+    data = yaml.safe_load(text)
+    for group in data["groups"]:
+        assert len({str(word).lower() for word in group}) >= 2, group
+
+
+def test_the_index_is_prebuilt_and_small(site: Path) -> None:
+    """The worker loads a lunr index written at build time; the docs carry only titles and snippets."""
+    index = _index(site)
+    assert index["config"]["prebuilt"]["invertedIndex"]
+    assert len(index["config"]["prebuilt"]["fieldVectors"]) >= len(index["docs"])
+    assert (site / "search" / "search_index.json").stat().st_size < 2_500_000

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from browser_search import count_search_messages, material_search, measure, open_search
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from search_queries import NATURAL_QUERIES, rank
 
 RECALL_FLOOR = 0.95  # the answer among the first five pages a phone shows
@@ -47,3 +49,53 @@ def test_a_miss_is_measured(page: Page, base_url: str) -> None:
     """The measure can fail: queries whose target no page answers give recall 0 and MRR 0."""
     result = measure(page, base_url, [("zzzunknownword", ("provisions/early-help/",)), ("early help", ("nowhere/",))])
     assert result["recall_at_5"] == 0 and result["mrr"] == 0
+
+
+def test_the_result_count_is_announced_as_a_status_message(page: Page, base_url: str) -> None:
+    """WCAG 4.1.3 (accessibility review N3): the count, "No matching documents" too, is in a status region."""
+    count_search_messages(page)
+    page.goto("/")
+    open_search(page)
+    meta = page.locator(".md-search-result__meta")
+    assert meta.get_attribute("role") == "status"
+    material_search(page, base_url, "referral")
+    expect(meta).to_have_text(re.compile(r"\d+ matching documents"))
+    expect(page.get_by_role("status").filter(has_text="matching documents")).to_have_count(1)
+
+
+def test_a_query_the_editions_do_not_cover_says_so_above_the_results(page: Page, base_url: str) -> None:
+    """A plain link to the guidance in force above the results, counted out of them; nothing leaves the browser."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    count_search_messages(page)
+    page.goto("/")
+    open_search(page)
+    assert material_search(page, base_url, "MASH") == []  # the notice is not a result
+    notice = page.locator(".md-search-result .wt-search-notice")
+    expect(notice).to_contain_text("These editions do not cover this")
+    link = notice.get_by_role("link", name="see the guidance in force on GOV.UK")
+    assert link.get_attribute("href").startswith("https://www.gov.uk/")
+    assert "?" not in link.get_attribute("href")
+    expect(page.locator(".md-search-result__meta")).to_have_text("These editions do not cover this")
+    # Covered again: the notice goes.
+    assert material_search(page, base_url, "LADO")
+    expect(notice).to_have_count(0)
+    assert all(url.startswith(base_url.rstrip("/")) for url in requests), [u for u in requests if "gov.uk" in u]
+
+
+def test_results_name_their_edition_and_show_the_pages_words(page: Page, base_url: str) -> None:
+    """A replaced edition's chapter says so in its result title; a provision shows its own words, not boilerplate."""
+    count_search_messages(page)
+    page.goto("/")
+    open_search(page)
+    material_search(page, base_url, "early help referral assessment")
+    titles = page.locator(".md-search-result__article h1").all_inner_texts()
+    assert any(title.endswith("— 2013, replaced") for title in titles), titles
+    assert any(title.endswith("— 2015, latest in these sources") for title in titles), titles
+    latest = next(
+        i for i, t in enumerate(titles) if t.startswith("Chapter 1") and t.endswith("latest in these sources")
+    )
+    replaced = next(i for i, t in enumerate(titles) if t.startswith("Chapter 1") and t.endswith("2013, replaced"))
+    assert latest < replaced
+    texts = page.locator(".md-search-result__article").all_inner_texts()
+    assert not [text for text in texts if "Permanent page of provision" in text]

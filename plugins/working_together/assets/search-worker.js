@@ -1,15 +1,22 @@
-/* Material's search worker, with each query put into the index's own terms before Material reads it.
+/* The site's search worker: answers Material's search box from the lunr index built at build time.
  *
- * Material appends a wildcard to every query word and, because of it, lunr runs no pipeline on the query: "a*",
- * "i*" and "to*" match every word starting with those letters, and "trafficked*" never meets the stemmed
- * "traffick" in the index. Material offers no hook for the query (custom transforms and workers were removed in
- * its 9.0), so the plugin points Material's worker URL at this file, which loads Material's worker unchanged and
- * rewrites each QUERY message first: stop words dropped, each word stemmed exactly as the index was (lunr's own
- * stemmer). Words typed in full are matched exactly; the last word, perhaps still being typed, is left to
- * Material's trailing wildcard, as is any word whose exact stem the index lacks. A word whose stem is very short
- * ("died" is "di") or typed in capitals ("SEN", not "senior") is matched exactly; a word the index lacks becomes the longest index
- * term it starts with ("referra": "referr", "unexpectedly": "unexpect"); a misspelt word ("refferal") becomes the
- * index term one edit away that most sections use. Queries written in lunr's syntax (quotes, +, -, *, ~, ^, field:) are left alone.
+ * Material's own worker builds a lunr index from every page's text on each page load (3–8 s on a loaded
+ * machine). The build (publish/search_index.py) writes that index into search_index.json's config as
+ * `prebuilt`, with each result's title and snippet in `docs`; this worker loads it in milliseconds and answers
+ * Material's messages itself (SETUP → READY, QUERY → RESULT), so Material's page code renders the results as before.
+ * Material's worker file is still loaded, only for the lunr library it carries; its message handler never runs.
+ *
+ * A query is put into the index's terms: stop words dropped, each word stemmed as the index was (lunr's stemmer,
+ * except the words `unstemmed` keeps apart). Words typed in full match exactly; the last word, perhaps still
+ * being typed, also matches as a prefix; a word the index lacks becomes the longest index term it starts with
+ * ("referra": "referr") or the index term one edit away that most sections use ("refferal"). A question's opening
+ * ("what do I do if") adds the words of the journey it asks for (`questions`). A section scores lunr's BM25 sum
+ * times the share of the query's words it has, squared, and more for the share in its title (TITLE_BONUS) and
+ * for a page's own entry (ARTICLE_BONUS);
+ * pages come in the order of their best section.
+ * When no section has most of the query's words, the first result is a notice that these editions do not cover
+ * it, linking to the guidance in force (assets/search-ui.js shows it above the results); nothing is fetched.
+ * tests/material_search.py mirrors this file in Python: change both together.
  *
  * The plugin writes `self.workingTogetherSearch = {material: "<Material's worker file>"}` before this code.
  * No eval, no inline script: it runs under a strict Content-Security-Policy (worker-src 'self').
@@ -17,99 +24,191 @@
 "use strict";
 (() => {
   const SETUP = 0;
+  const READY = 1;
   const QUERY = 2;
+  const RESULT = 3;
   const SHORTEST_PREFIX = 3; // a shorter stem would match too many words as a prefix ("di*": direct, discuss …)
-  const SYNTAX = /(^|\s)[+-]|["*~^:]/;
+  const COVERED_SHARE = 0.6; // below this share of the query's words in any one section: not covered
+  const QUESTION_BOOST = 1; // the words a question's opening adds, such as the title of the journey it asks for
+  const ARTICLE_BONUS = 2; // a page's own entry (its title and opening) against one of its sections
+  const TITLE_BONUS = 1; // a section whose title has all the query's words counts twice
+  const IN_FORCE = "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2";
   // Under file:// the iframe-worker shim runs this file in an iframe, where relative URLs resolve against the page.
   const here = typeof document !== "undefined" && document.currentScript
     ? document.currentScript.src
     : self.location.href;
 
-  let terms = []; // every term of the index, sorted, for prefix look-ups by binary search
-  let postings = {};
+  let search = null;
+  let lunrLoaded = null;
 
+  // Added before Material's worker is loaded, so it runs first and Material's handler never sees the message.
   addEventListener("message", (event) => {
     const message = event.data;
-    if (message && message.type === QUERY && typeof message.data === "string" && terms.length) {
-      message.data = normalise(message.data);
-    } else if (message && message.type === SETUP) {
-      terms = [];
+    if (!message || (message.type !== SETUP && message.type !== QUERY)) return;
+    event.stopImmediatePropagation();
+    if (message.type === SETUP) {
+      Promise.resolve(lunrLoaded).then(() => {
+        search = new Search(message.data.config, message.data.docs);
+        postMessage({ type: READY });
+      });
+    } else {
+      postMessage({ type: RESULT, data: search ? search.query(String(message.data)) : { items: [] } });
     }
-  });
+  }, true);
 
-  function normalise(query) {
-    if (SYNTAX.test(query)) return query;
-    const { Token, trimmer, stopWordFilter, tokenizer } = self.lunr;
-    // A word typed in capitals is an abbreviation ("SEN", "DCS"): matched whole, so "SEN" does not find "senior".
-    const capitals = new Set(query.split(tokenizer.separator)
-      .filter((word) => word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase())
-      .map((word) => word.toLowerCase()));
-    // The index's pipeline, in its order (mkdocs.yml: trimmer, stopWordFilter, stemmer), the stemmer in indexTerm.
-    const words = query.toLowerCase().split(tokenizer.separator)
-      .map((word) => trimmer(new Token(word, {})).toString())
-      .filter((word) => word);
-    const content = words.filter((word) => stopWordFilter(new Token(word, {})));
-    const kept = content.length ? content : words;
-    return kept.map((word, at) => indexTerm(word, capitals.has(word), at === kept.length - 1)).join(" ");
-  }
-
-  function indexTerm(word, abbreviation, last) {
-    const stem = self.lunr.stemmer(new self.lunr.Token(word, {})).toString();
-    // Exact (Material adds no wildcard after a boost) for a word already typed in full, an abbreviation, or a
-    // short stem; only the last word, perhaps still being typed, is a prefix ("polic*" would find "policies").
-    if (abbreviation || stem.length < SHORTEST_PREFIX || (!last && isTerm(stem))) return `${stem}^1`;
-    // Typed halfway past its stem ("referra": "referr") or a form the index lacks ("unexpectedly": "unexpect"):
-    // the stem a finished word would have, even where some rarer term also starts with what was typed.
-    const shorter = isTerm(stem) ? null : shorterTerm(stem);
-    if (shorter) return shorter;
-    if (startsAny(stem)) return stem;
-    return nearest(stem) || stem;
-  }
-
-  function shorterTerm(stem) {
-    for (let end = stem.length - 1; end >= Math.max(SHORTEST_PREFIX + 2, Math.ceil(stem.length * 0.6)); end--) {
-      if (isTerm(stem.slice(0, end))) return stem.slice(0, end);
+  class Search {
+    constructor(config, docs) {
+      const { lunr } = self;
+      this.index = lunr.Index.load(config.prebuilt);
+      this.docs = docs;
+      this.separator = new RegExp(config.separator, "g");
+      this.questions = (config.questions || []).map(({ says, means }) => ({
+        says: says.map((phrase) => new RegExp(`(^|\\W)${escape(phrase).replace(/ /g, "\\W+")}(\\W|$)`)),
+        means,
+      }));
+      this.unstemmed = config.unstemmed || {};
+      this.postings = this.index.invertedIndex;
+      this.terms = Object.keys(this.postings).sort();
     }
-    return null;
-  }
 
-  function lowerBound(prefix) {
-    let low = 0;
-    let high = terms.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (terms[middle] < prefix) low = middle + 1;
-      else high = middle;
+    query(text) {
+      const { lunr } = self;
+      const clauses = this.clauses(text);
+      const typed = clauses.filter((clause) => clause.typed);
+      if (!typed.length) return { items: [] };
+      const hits = this.index.query((query) => {
+        for (const { term, prefix, boost } of clauses) {
+          query.term(term, {
+            usePipeline: false,
+            boost,
+            wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          });
+        }
+      });
+      const scored = hits.map(({ ref, score, matchData }) => {
+        const matched = Object.keys(matchData.metadata);
+        const inTitle = matched.filter((term) => "title" in matchData.metadata[term]);
+        const share = typed.filter((clause) => matched.some((term) => has(clause, term))).length / typed.length;
+        const titleShare = typed.filter((clause) => inTitle.some((term) => has(clause, term))).length / typed.length;
+        const doc = this.docs[Number(ref)];
+        const bonus = (doc.location.includes("#") ? 1 : ARTICLE_BONUS) * (1 + TITLE_BONUS * titleShare);
+        return { doc, score: score * share * share * bonus, share };
+      }).sort((a, b) => b.score - a.score);
+      const pages = new Map();
+      for (const hit of scored) {
+        const page = hit.doc.location.split("#")[0];
+        if (!pages.has(page)) pages.set(page, []);
+        pages.get(page).push(hit);
+      }
+      const words = typed.map((clause) => clause.word);
+      const items = [...pages].map(([page, group]) => {
+        if (!group.some((hit) => hit.doc.location === page)) {
+          const article = this.docs.find((doc) => doc.location === page);
+          if (article) group.push({ doc: article, score: 0 });
+        }
+        return group.map(({ doc, score }) => shown(doc, score, words));
+      });
+      const best = scored.length ? Math.max(...scored.map((hit) => hit.share)) : 0;
+      if (best < COVERED_SHARE) items.unshift([notCovered()]);
+      return { items };
     }
-    return low;
-  }
 
-  function startsAny(prefix) {
-    const at = lowerBound(prefix);
-    return at < terms.length && terms[at].startsWith(prefix);
-  }
-
-  function isTerm(term) {
-    return terms[lowerBound(term)] === term;
-  }
-
-  // The index term one insertion, deletion, substitution or swap of neighbours away, used by the most sections.
-  function nearest(stem) {
-    let best = null;
-    let bestCount = 0;
-    for (const term of terms) {
-      if (Math.abs(term.length - stem.length) > 1 || !oneEditApart(term, stem)) continue;
-      const count = sections(term);
-      if (count > bestCount) [best, bestCount] = [term, count];
+    // The query's words as index terms: {word, term, prefix, boost}, typed words first, then a question's words.
+    clauses(text) {
+      const { stopWordFilter } = self.lunr;
+      const lower = text.toLowerCase();
+      const capitals = new Set(text.split(this.separator)
+        .filter((word) => word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase())
+        .map((word) => word.toLowerCase()));
+      const content = this.words(lower).filter((word) => stopWordFilter(new self.lunr.Token(word, {})));
+      const clauses = content.map((word, at) => ({
+        word, ...this.indexTerm(word, capitals.has(word), at === content.length - 1), boost: 1, typed: true,
+      }));
+      for (const { says, means } of this.questions) {
+        if (!says.some((pattern) => pattern.test(lower))) continue;
+        for (const word of this.words(means.join(" "))) {
+          const term = this.stem(word);
+          if (stopWordFilter(new self.lunr.Token(word, {})) && this.isTerm(term)) {
+            clauses.push({ word, term, prefix: false, boost: QUESTION_BOOST, typed: false });
+          }
+        }
+      }
+      return clauses;
     }
-    return best;
+
+    words(text) {
+      const { Token, trimmer } = self.lunr;
+      return text.split(this.separator).map((word) => trimmer(new Token(word, {})).toString()).filter((w) => w);
+    }
+
+    stem(word) {
+      return this.unstemmed[word] || self.lunr.stemmer(new self.lunr.Token(word, {})).toString();
+    }
+
+    indexTerm(word, abbreviation, last) {
+      const stem = this.stem(word);
+      // Exact for a word already typed in full, an abbreviation ("SEN" is not "senior"), or a short stem;
+      // only the last word, perhaps still being typed, is also a prefix ("polic*" would find "policies").
+      if (abbreviation || stem.length < SHORTEST_PREFIX || (!last && this.isTerm(stem))) {
+        return { term: stem, prefix: false };
+      }
+      // Typed halfway past its stem ("referra": "referr") or a form the index lacks ("unexpectedly": "unexpect"):
+      // the stem a finished word would have, even where some rarer term also starts with what was typed.
+      const shorter = this.isTerm(stem) ? null : this.shorterTerm(stem);
+      if (shorter) return { term: shorter, prefix: true };
+      if (this.startsAny(stem)) return { term: stem, prefix: true };
+      return { term: this.nearest(stem) || stem, prefix: true };
+    }
+
+    shorterTerm(stem) {
+      for (let end = stem.length - 1; end >= Math.max(SHORTEST_PREFIX + 2, Math.ceil(stem.length * 0.6)); end--) {
+        if (this.isTerm(stem.slice(0, end))) return stem.slice(0, end);
+      }
+      return null;
+    }
+
+    lowerBound(prefix) {
+      let low = 0;
+      let high = this.terms.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (this.terms[middle] < prefix) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    }
+
+    startsAny(prefix) {
+      const at = this.lowerBound(prefix);
+      return at < this.terms.length && this.terms[at].startsWith(prefix);
+    }
+
+    isTerm(term) {
+      return this.terms[this.lowerBound(term)] === term;
+    }
+
+    // The index term one insertion, deletion, substitution or swap of neighbours away, used by the most sections.
+    nearest(stem) {
+      let best = null;
+      let bestCount = 0;
+      for (const term of this.terms) {
+        if (Math.abs(term.length - stem.length) > 1 || !oneEditApart(term, stem)) continue;
+        const count = this.sections(term);
+        if (count > bestCount) [best, bestCount] = [term, count];
+      }
+      return best;
+    }
+
+    sections(term) {
+      const posting = this.postings[term];
+      let count = 0;
+      for (const field in posting) if (field !== "_index") count += Object.keys(posting[field]).length;
+      return count;
+    }
   }
 
-  function sections(term) {
-    const posting = postings[term];
-    let count = 0;
-    for (const field in posting) if (field !== "_index") count += Object.keys(posting[field]).length;
-    return count;
+  function has(clause, term) {
+    return clause.prefix ? term.startsWith(clause.term) : term === clause.term;
   }
 
   function oneEditApart(a, b) {
@@ -124,18 +223,28 @@
       || (restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2)); // swap
   }
 
-  function capture(lunr) {
-    const build = lunr.Builder.prototype.build;
-    lunr.Builder.prototype.build = function () {
-      const index = build.call(this);
-      postings = index.invertedIndex;
-      terms = Object.keys(postings).sort();
-      return index;
+  function escape(text) {
+    return text.replace(/[|\\{}()[\]^$+*?.-]/g, "\\$&");
+  }
+
+  // A result as Material renders it: the snippet (already escaped at build time) with the query's words marked.
+  function shown(doc, score, words) {
+    const terms = Object.fromEntries(words.map((word) => [word, true]));
+    if (!words.length || !doc.text) return { ...doc, score, terms };
+    const pattern = new RegExp(`(^|[^\\w&])(${words.map((word) => escape(word.slice(0, Math.max(3, word.length - 2)))).join("|")})(\\w*)`, "gi");
+    return { ...doc, text: doc.text.replace(pattern, "$1<mark data-md-highlight>$2$3</mark>"), score, terms };
+  }
+
+  function notCovered() {
+    return {
+      location: IN_FORCE,
+      title: "These editions do not cover this",
+      text: "See the guidance in force on GOV.UK.",
+      score: Number.MAX_VALUE,
+      terms: {},
     };
   }
 
   // A real worker loads synchronously; the file:// shim's importScripts returns a promise instead.
-  const loaded = importScripts(new URL(self.workingTogetherSearch.material, here).href);
-  if (loaded && typeof loaded.then === "function") loaded.then(() => capture(self.lunr));
-  else capture(self.lunr);
+  lunrLoaded = importScripts(new URL(self.workingTogetherSearch.material, here).href);
 })();

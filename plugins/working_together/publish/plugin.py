@@ -51,6 +51,7 @@ ASSETS = (
     "deadline.js",
     "header.js",
     "drawer.js",
+    "search-ui.js",
     "iframe-worker-shim.js",
     "iframe-worker-scope.js",
     "print.css",
@@ -117,6 +118,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/deadline.js")
         config.extra_javascript.append(f"{ASSET_DIR}/header.js")
         config.extra_javascript.append(f"{ASSET_DIR}/drawer.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/search-ui.js")
         _expand_abbreviations(config, corpus)
         _align_with_attributes(config)
         config.extra_css.append(f"{ASSET_DIR}/print.css")
@@ -209,9 +211,10 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         # The 404 page is rendered from a theme template, not as a page: it searches with our worker too.
         return corrected(with_our_search_worker(output_content, ASSET_DIR))
 
+    # Last, after a dirty rebuild's merge has rewritten Material's index (which would drop the prebuilt index),
+    # and before the offline plugin, listed after ours at the same priority, turns it into search_index.js.
+    @event_priority(-100)
     def _search_words(self, config: MkDocsConfig) -> None:
-        # Material's search plugin, listed before ours, has written its index; the offline plugin, after ours,
-        # turns the finished index into search_index.js.
         if self.corpus is not None:
             with_search_words(Path(config.site_dir) / "search" / "search_index.json", self.corpus)
 
@@ -266,7 +269,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
         text = headers_file(self.script_hashes, self.style_hashes)
         (Path(config.site_dir) / HEADERS_FILE).write_text(text, encoding="utf-8")
 
-    on_post_build = CombinedEvent(_before_search_index, _search_words, _after_search_index, _write_headers)
+    on_post_build = CombinedEvent(_before_search_index, _after_search_index, _search_words, _write_headers)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # guidance/ and decision_trees/ are under watch: in mkdocs.yml; a partnership's overlay may live anywhere.

@@ -11,7 +11,8 @@ from mkdocs.utils import get_relative_url
 
 from ..model import Corpus
 from ..render import paths
-from .search_words import synonym_groups, with_keywords
+from .search_index import prebuilt_index
+from .search_words import search_words, with_keywords
 
 # A source document is one long verbatim page indexed as a single section (its passages are not headings), so
 # every term it shares with the guidance matches there many times over and pushes the guidance itself down.
@@ -79,8 +80,11 @@ def with_our_search_worker(html: str, asset_dir: str) -> str:
 
 
 def with_search_words(index_file: Path, corpus: Corpus) -> None:
-    """Add the synonyms practitioners search with to Material's written search index (`search_words.py`)."""
+    """Finish Material's written search index: practitioners' words (`search_words.py`), edition titles, snippets
+    and the prebuilt lunr index that our worker loads (`search_index.py`)."""
     if not index_file.is_file():  # search switched off
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    index_file.write_text(json.dumps(with_keywords(index, synonym_groups(corpus))), encoding="utf-8")
+    words = search_words(corpus)
+    index = prebuilt_index(with_keywords(index, words.groups), corpus, words)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
