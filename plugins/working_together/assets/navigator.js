@@ -77,12 +77,14 @@
   };
 
   /* how: "focus" moves focus to the new step's heading, which a screen reader reads, so the live region stays
-     silent (each step is announced once); "announce" (Back/Forward, where focus stays put) speaks the step
-     through the live region instead; "quiet" (page load) does neither. */
+     silent (each step is announced once); "announce" (Back/Forward) speaks the step through the live region
+     instead, unless focus was in the step just removed: then it moves to the new heading, as "focus" does, rather
+     than falling to <body>; "quiet" (page load) does neither. */
   Navigator.prototype.render = function (indices, how) {
     var self = this;
     var state = this.walk(indices);
     var view = this.view;
+    if (how === "announce" && view.contains(document.activeElement)) how = "focus";
     view.textContent = "";
 
     if (state.steps.length) {
