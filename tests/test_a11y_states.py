@@ -150,13 +150,3 @@ def test_the_calculator_marks_an_impossible_date_invalid(page: Page) -> None:
     expect(calculator.locator(".wt-deadline__result")).to_contain_text("Due by")
     for field in (day, month, year):
         expect(field).not_to_have_attribute("aria-invalid", "true")
-
-
-def test_the_static_steps_pass_both_engines_once_shown(page: Page) -> None:
-    """The navigator folds the static steps, flowchart and every path away; shown, they pass axe and
-    HTML_CodeSniffer as before (the engines skip what is folded)."""
-    page.goto("/trees/worried-about-a-child/")
-    page.get_by_role("button", name="Show every step, the flowchart and every path").click()
-    expect(page.locator("#every-path")).to_be_visible()
-    assert axe_on_tree_page(page) == []
-    assert codesniffer_errors(page) == []

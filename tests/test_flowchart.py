@@ -176,14 +176,14 @@ def test_no_label_overlaps_another_in_any_tree_shape(chart_page: Page, shape, wi
 def test_no_label_overlaps_another_on_the_real_tree_pages(page: Page, tree: str, width: int) -> None:
     """On each built tree page, at phone and desktop width, the flowchart's labels and boxes are all apart."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"/trees/{tree}/#flowchart")  # the navigator folds it away unless asked for
+    page.goto(f"/trees/{tree}/")
     assert page.locator(".wt-flowchart svg").evaluate(OVERLAPS) == []
 
 
 def test_the_chart_is_a_named_keyboard_scrollable_region_on_a_phone(page: Page) -> None:
     """At 390px the chart scrolls inside a focusable, labelled region, and the arrow keys scroll it."""
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto("/trees/worried-about-a-child/#flowchart")  # the navigator folds it away unless asked for
+    page.goto("/trees/worried-about-a-child/")
     region = page.get_by_role("region", name=re.compile("^Flowchart: Worried about a child"))
     assert region.get_attribute("tabindex") == "0"
     assert region.evaluate("r => r.scrollWidth > r.clientWidth")

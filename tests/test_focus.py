@@ -313,32 +313,3 @@ def test_escape_in_search_returns_focus_to_where_the_reader_was(page: Page) -> N
     page.keyboard.press("Escape")
     expect(link).to_be_focused()
     expect(page.locator(".md-search-result__item").first).to_be_hidden()
-
-
-def test_the_static_steps_are_folded_while_the_navigator_is_in_use_and_open_on_demand(page: Page) -> None:
-    """With the navigator running, the static steps, flowchart and every path cost no layout until shown (issue 21
-    item 6): a disclosure button opens them, and so does any link into them, from the page or from another."""
-    page.set_viewport_size({"width": 1280, "height": HEIGHT[1280]})
-    page.goto(PAGE_TYPES["tree"])
-    more = page.locator(".wt-tree-more")
-    expect(page.get_by_role("button", name="Show every step, the flowchart and every path")).to_have_count(1)
-    toggle = page.locator(".wt-tree-more__toggle")
-    expect(more).to_have_attribute("hidden", "until-found")
-    expect(page.locator("#step-by-step")).to_be_hidden()
-    expect(toggle).to_have_attribute("aria-expanded", "false")
-    toggle.focus()
-    page.keyboard.press("Enter")
-    expect(page.locator("#step-by-step")).to_be_visible()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    expect(page.get_by_role("button", name="Hide every step, the flowchart and every path")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(page.locator("#flowchart")).to_be_hidden()
-    # A link on the page (the table of contents) opens the folded part at its target.
-    page.locator(".md-sidebar--secondary").get_by_role("link", name="Flowchart").click()
-    expect(page.locator("#flowchart")).to_be_in_viewport()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    # A link from elsewhere to one step opens the page with it shown.
-    node = page.locator(".wt-node[data-node]").nth(3).get_attribute("data-node")
-    page.goto(f"{PAGE_TYPES['tree']}#{node}")
-    expect(page.locator(f"#{node}")).to_be_in_viewport()
-    expect(toggle).to_have_attribute("aria-expanded", "true")

@@ -177,41 +177,12 @@
     return match[1] ? match[1].split(".").map(Number) : [];
   }
 
-  /* The static steps, flowchart and every path below the navigator (render/tree.py's .wt-tree-more) are folded
-     away while the navigator is in use: the browser then spends no style or layout on them, at load or at each
-     step. A button shows them; `hidden="until-found"` lets find-in-page and any link to a step or section (the
-     table of contents, a module's link to #node-…) open them too. Not folded when the page opens on one. */
-  function fold(root) {
-    var more = document.querySelector(".wt-tree-more");
-    if (!more || more.wtToggle) return;
-    more.id = more.id || "wt-tree-more";
-    var toggle = el("button", {
-      type: "button", "class": "md-button wt-tree-more__toggle", "aria-controls": more.id, "aria-expanded": "true",
-      text: "Hide every step, the flowchart and every path"
-    });
-    function show(open) {
-      if (open) more.removeAttribute("hidden");
-      else more.setAttribute("hidden", "until-found");
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      toggle.textContent = (open ? "Hide" : "Show") + " every step, the flowchart and every path";
-    }
-    toggle.addEventListener("click", function () { show(more.hasAttribute("hidden")); });
-    more.addEventListener("beforematch", function () { show(true); });
-    more.wtToggle = toggle;
-    root.after(toggle);
-    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    show(Boolean(target && more.contains(target)));
-  }
-
   var active = null;
 
   function mount() {
     var root = document.querySelector(".wt-navigator[data-start]");
     if (!root) { active = null; return; }
-    if (!root.classList.contains("wt-navigator--ready")) {
-      active = new Navigator(root);
-      fold(root);
-    }
+    if (!root.classList.contains("wt-navigator--ready")) active = new Navigator(root);
     active.render(indicesFromHash() || [], "quiet");
   }
 

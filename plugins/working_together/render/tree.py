@@ -26,8 +26,6 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
         _superseded_notice(corpus, tree),
         f'<div class="wt-navigator" data-tree="{tree.id}" data-start="node-{tree.start}" '
         f'data-edition="{escape_html(tree.edition)}" data-title="{escape_html(tree.title)}"></div>',
-        # What navigator.js folds away until it is asked for (or a link or find-in-page reaches into it).
-        '<div class="wt-tree-more" markdown="1">',
         "## Step by step { #step-by-step }",
         f"Start with the first question: [{escape(start.question)}](#node-{start.id}). Each answer takes you to "
         "the next step on this page.",
@@ -40,7 +38,6 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
         "## Every path { #every-path }",
         "Each row is one route from the first question to an outcome, for checking the tree against the guidance.",
         _paths_table(corpus, tree, page),
-        "</div>",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
