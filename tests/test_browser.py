@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import PROJECT, axe_violations
 from playwright.sync_api import Page, expect
@@ -48,7 +50,7 @@ def test_copy_link_button_copies_the_permanent_address(page: Page, base_url: str
     block = page.locator(f"#{source_id}").locator("xpath=..")
     block.get_by_role("button", name="Copy link").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/provisions/{source_id}/"
-    assert block.get_by_role("button", name="Copy link").inner_text() == "Link copied"
+    assert block.locator(".wt-copy-link").inner_text() == "Link copied"
 
 
 def _page_of_each_type() -> list[str]:
@@ -99,7 +101,7 @@ def test_copy_citation_copies_edition_web_number_title_sources_and_permanent_add
     block = page.locator(f"#{source_id}").locator("xpath=..")
     block.get_by_role("button", name="Copy citation").click()
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    assert block.get_by_role("button", name="Copy citation").inner_text() == "Citation copied"
+    assert block.locator(".wt-copy-citation").inner_text() == "Citation copied"
 
     page.goto(f"/provisions/{source_id}/#edition-{edition.id}")
     page.evaluate("navigator.clipboard.writeText('')")
@@ -125,3 +127,24 @@ def test_a_module_step_opens_the_navigator_at_its_tree_state(page: Page, base_ur
     heading = page.locator(".wt-navigator .wt-navigator__step")
     expect(heading).to_have_text(state.node.outcome or state.node.question)
     expect(page.locator(".wt-navigator .wt-trail li")).to_have_count(len(step.path))
+
+
+def test_copy_buttons_say_what_happened_in_their_name_and_aloud(page: Page, base_url: str) -> None:
+    """After Copy link or Copy citation the button's accessible name says what its text says, and a status region
+    announces it, for success and for failure (the review's N4: only the visible text changed)."""
+    chapter, source_id, _ = a_cross_reference()
+    page.goto(chapter)
+    block = page.locator(f"#{source_id}").locator("xpath=..")
+    status = page.get_by_role("status").filter(has_text="copied")
+    block.get_by_role("button", name="Copy link").click()
+    expect(block.locator(".wt-copy-link")).to_have_accessible_name(re.compile("^Link copied"))
+    expect(status).to_have_count(1)
+    expect(status).to_contain_text("Link copied")
+    block.get_by_role("button", name="Copy citation").click()
+    expect(block.locator(".wt-copy-citation")).to_have_accessible_name(re.compile("^Citation copied"))
+    expect(status).to_contain_text("Citation copied")
+    # A clipboard that refuses: the failure, which the reader must act on, is announced too.
+    page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new Error('refused')); }")
+    block.locator(".wt-copy-link").click()
+    expect(block.locator(".wt-copy-link")).to_have_accessible_name(re.compile("^Copy failed: use the permanent link"))
+    expect(page.get_by_role("status").filter(has_text="Copy failed")).to_have_count(1)

@@ -217,3 +217,99 @@ def test_a_section_in_the_drawer_opens_and_closes_from_the_keyboard(page: Page, 
     page.keyboard.press("Enter")
     expect(worried).to_be_focused()
     expect(worried).to_have_attribute("aria-expanded", "false")
+
+
+@pytest.mark.parametrize("width", [390, 768])
+def test_every_drawer_section_opened_from_the_keyboard_shows_its_focused_back_button(page: Page, width: int) -> None:
+    """Enter on each section of the drawer leaves its panel in view, the focused Back button on screen and
+    visible (the review's N1: the drawer scrolled sideways while the panel slid in, leaving it blank)."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto("/about/")  # a top-level page: no section is open when the drawer opens
+    page.get_by_role("button", name="Menu").focus()
+    page.keyboard.press("Enter")
+    drawer = page.locator(".md-sidebar--primary")
+    expect(drawer.locator(":focus")).to_have_count(1)
+    sections = drawer.locator("button.md-nav__link[aria-expanded]")
+    names = [name for name in sections.all_inner_texts() if name.strip()]
+    assert len(names) >= 5
+    failures = []
+    for name in names:
+        section = drawer.get_by_role("button", name=name.strip(), exact=True)
+        section.focus()
+        page.keyboard.press("Enter")
+        back = drawer.get_by_role("button", name=f"Back from {name.strip()}")
+        expect(back).to_be_focused()
+        judged = page.evaluate(JUDGE)
+        scrolled = drawer.locator(".md-sidebar__scrollwrap").evaluate("wrap => wrap.scrollLeft")
+        failures += [f"{name}: {problem}" for problem in judged["problems"]]
+        if scrolled:
+            failures.append(f"{name}: the drawer scrolled {scrolled}px sideways")
+        page.keyboard.press("Enter")  # Back: focus returns to the section
+        expect(section).to_be_focused()
+    assert failures == []
+
+
+def test_tab_through_the_longest_source_never_leaves_focus_off_screen(page: Page) -> None:
+    """Every Tab stop on Lord Laming's report, the longest source, is on screen at a phone's width (the review's N2:
+    passages laid out only near the screen grew as focus passed them, pushing the focused link off the bottom)."""
+    page.set_viewport_size({"width": 390, "height": HEIGHT[390]})
+    page.goto("/sources/laming-2009/")
+    stops, failures = _walk(page, "Tab")
+    assert stops > 150
+    assert failures == []
+
+
+# Where focus is: the hidden "Back to top" button, another control, or nowhere (<body>).
+FOCUS_PLACE = """() => { const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    return el.matches('.md-top') ? (el.hidden ? 'hidden back-to-top' : 'back-to-top') : 'control'; }"""
+
+
+def test_the_hidden_back_to_top_button_is_not_a_tab_stop(page: Page) -> None:
+    """Material's "Back to top" pill, hidden while the reader is not scrolling up, is invisible: Tab from the top of
+    a page to its end never stops on it (the review's N7)."""
+    page.set_viewport_size({"width": 1280, "height": HEIGHT[1280]})
+    page.goto("/about/")
+    places = []
+    for _ in range(LIMIT):
+        page.keyboard.press("Tab")
+        places.append(page.evaluate(FOCUS_PLACE))
+        if places[-1] == "body" and "control" in places:
+            break
+    assert places.count("control") > 5
+    assert "hidden back-to-top" not in places
+
+
+def test_browser_back_and_forward_in_the_navigator_keep_focus_on_the_question(page: Page) -> None:
+    """Back and Forward redraw the navigator's step: focus, which was on the answer just removed, moves to the
+    step's question rather than falling to <body> (the review's advisory, §2a)."""
+    page.goto(PAGE_TYPES["tree"])
+    navigator = page.locator(".wt-navigator")
+    step = page.locator("#wt-navigator-step")
+    questions = [step.inner_text()]
+    for _ in range(2):
+        navigator.locator(".wt-navigator__answers button").last.click()
+        questions.append(step.inner_text())
+    assert page.locator(".wt-navigator__answers button").count(), "the walk reached an outcome too soon"
+    page.locator(".wt-navigator__answers button").first.focus()
+    page.go_back()
+    expect(step).to_have_text(questions[1])
+    expect(step).to_be_focused()
+    page.go_forward()
+    expect(step).to_have_text(questions[2])
+    expect(step).to_be_focused()
+
+
+def test_escape_in_search_returns_focus_to_where_the_reader_was(page: Page) -> None:
+    """Escape closes the search and puts focus back on the control the reader left for it, not on <body>."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(PAGE_TYPES["chapter"])
+    link = page.locator(".md-content a.wt-permalink").first
+    link.focus()
+    page.keyboard.press("/")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type("referral")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(link).to_be_focused()
+    expect(page.locator(".md-search-result__item").first).to_be_hidden()

@@ -86,8 +86,9 @@ LIVE_LOG = """() => {
 
 
 def test_each_new_step_is_announced_once(tree: Page) -> None:
-    """An answer moves focus to the new heading and the live region stays silent; Back, which leaves focus where
-    it was, is spoken by the live region instead. Page load speaks nothing."""
+    """An answer moves focus to the new heading and the live region stays silent; so does Back when focus was in
+    the step it removes (focus moves to the new heading, not to <body>); Back with focus elsewhere on the page,
+    which stays there, is spoken by the live region instead. Page load speaks nothing."""
     tree.evaluate(LIVE_LOG)
     tree.locator(".wt-navigator").get_by_role("button", name="No", exact=True).click()
     expect(navigator_heading(tree)).to_be_focused()
@@ -96,7 +97,12 @@ def test_each_new_step_is_announced_once(tree: Page) -> None:
     assert tree.evaluate("window.spoken") == []
     tree.go_back()
     expect(navigator_heading(tree)).to_have_text("See the child alone")
-    assert tree.evaluate("window.spoken") == ["Outcome: See the child alone"]
+    expect(navigator_heading(tree)).to_be_focused()
+    assert tree.evaluate("window.spoken") == []
+    tree.locator("h1").first.evaluate("h1 => { h1.tabIndex = -1; h1.focus(); }")
+    tree.go_forward()
+    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
+    assert tree.evaluate("window.spoken") == ["Question 1: Has the child been seen alone?"]
 
 
 def test_screen_reader_only_text_is_not_shown(tree: Page) -> None:

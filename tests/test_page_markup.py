@@ -50,3 +50,15 @@ def test_citations_are_decoded_once(site: Path) -> None:
     citations = [button["data-citation"] for button in page.select("[data-citation]")]
     assert any("parent's" in citation for citation in citations)
     assert not any(re.search(r"&#?\w+;", citation) for citation in citations), citations
+
+
+def test_every_page_has_a_title_of_its_own(site: Path) -> None:
+    """No two pages share a <title> (WCAG 2.4.2, the review's N6): a chapter's title names its edition, a print
+    page says it is one, and the 404 page says the page was not found, so tabs, history and bookmarks differ."""
+    pages: dict[str, list[str]] = {}
+    for html in sorted(site.rglob("*.html")):
+        title = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").title
+        if title is not None:  # Material's redirect stubs and fragments have none
+            pages.setdefault(title.get_text(), []).append(str(html.relative_to(site)))
+    assert len(pages) > 150
+    assert {title: where for title, where in pages.items() if len(where) > 1} == {}

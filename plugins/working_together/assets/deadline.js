@@ -77,12 +77,25 @@
     return text;
   }
 
+  /* The field at fault once the year is typed and the date does not exist: the month if it is no month, else the
+     day. Marked aria-invalid, so a screen reader going back to the field hears so, not only the message. */
+  function markInvalid(calculator, text) {
+    var wrong = "";
+    if (/^Enter a real date/.test(text)) wrong = /^(0?[1-9]|1[0-2])$/.test(field(calculator, "month")) ? "day" : "month";
+    ["day", "month", "year"].forEach(function (part) {
+      var input = calculator.querySelector(".wt-deadline__" + part);
+      if (part === wrong) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    });
+  }
+
   function update(event) {
     var input = event.target;
     var calculator = input.closest && input.closest(".wt-deadline");
     var output = calculator && calculator.querySelector(".wt-deadline__result");
     if (!output || input.tagName !== "INPUT") return;
     var text = result(calculator);
+    markInvalid(calculator, text);
     // A live region speaks on change: set the text only when it differs, so one answer is read once.
     if (output.textContent !== text) output.textContent = text;
   }

@@ -85,6 +85,15 @@
     });
   }
 
+  /* A panel is still sliding in from the side when its Back button takes focus, so the browser scrolled the drawer
+     sideways to show it, and once the slide ended the drawer was blank with focus 242px off screen (the review's
+     N1). The drawer never scrolls sideways: undo that scroll, keeping any scroll down to the focused control. */
+  function focusInDrawer(control) {
+    control.focus();
+    var wrap = control.closest(".md-sidebar__scrollwrap");
+    if (wrap) wrap.scrollLeft = 0;
+  }
+
   function enhance() {
     var drawer = document.getElementById("__drawer");
     var label = document.querySelector(".md-header label[for='__drawer']");
@@ -111,7 +120,7 @@
         if (!toggle.checked && from === section.title.wtButton) next = button;
       });
     }
-    if (next) requestAnimationFrame(function () { next.focus(); });
+    if (next) requestAnimationFrame(function () { focusInDrawer(next); });
   });
 
   document.addEventListener("keydown", function (event) {

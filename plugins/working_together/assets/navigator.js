@@ -70,19 +70,23 @@
 
   Navigator.prototype.go = function (indices) {
     var hash = "#path=" + indices.join(".");
-    // Render on the click itself (not a task later, on hashchange); pushState keeps the answer in
-    // the history, so Back still fires hashchange and goes one step back.
-    if (location.hash !== hash) history.pushState(null, "", hash);
+    // Render on the click itself (not a task later, on hashchange); pushState keeps the answer in the history, so
+    // Back still fires hashchange and goes one step back. The entry is written in the next task, once the step is
+    // drawn: Chromium's same-document navigation took about half of a step's time (issue 21 item 6), and the
+    // reader is waiting for the step, not for the address bar.
     this.render(indices, "focus");
+    setTimeout(function () { if (location.hash !== hash) history.pushState(null, "", hash); }, 0);
   };
 
   /* how: "focus" moves focus to the new step's heading, which a screen reader reads, so the live region stays
-     silent (each step is announced once); "announce" (Back/Forward, where focus stays put) speaks the step
-     through the live region instead; "quiet" (page load) does neither. */
+     silent (each step is announced once); "announce" (Back/Forward) speaks the step through the live region
+     instead, unless focus was in the step just removed: then it moves to the new heading, as "focus" does, rather
+     than falling to <body>; "quiet" (page load) does neither. */
   Navigator.prototype.render = function (indices, how) {
     var self = this;
     var state = this.walk(indices);
     var view = this.view;
+    if (how === "announce" && view.contains(document.activeElement)) how = "focus";
     view.textContent = "";
 
     if (state.steps.length) {

@@ -29,18 +29,37 @@
     }
   };
 
+  /* The outcome, shown on the button, in its accessible name (which its aria-label would otherwise keep as "Copy
+     …", 2.5.3) and spoken by a status region: a failed copy is one the reader must act on (4.1.3, the review's N4). */
+  function report(button, said, subject) {
+    button.textContent = said;
+    button.setAttribute("aria-label", subject ? said + " — " + subject : said);
+    var status = document.querySelector(".wt-copy-status");
+    status.textContent = "";  // the same words again (a second copy) are announced again
+    setTimeout(function () { status.textContent = button.getAttribute("aria-label"); }, 50);
+  }
+
   function enhance() {
     if (!navigator.clipboard) return;
+    // The status region exists before anything is written to it, or screen readers miss the first message.
+    if (!document.querySelector(".wt-copy-status") && document.querySelector(Object.keys(BUTTONS).join(", "))) {
+      var status = document.createElement("p");
+      status.className = "wt-copy-status wt-visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
     Object.keys(BUTTONS).forEach(function (selector) {
       var kind = BUTTONS[selector];
       document.querySelectorAll(selector).forEach(function (button) {
         if (button.dataset.wtReady || !kind.text(button)) return;
         button.dataset.wtReady = "yes";
         button.hidden = false;
+        // What the button copies for, from its name ("Copy link to <title>"), to keep in its new name.
+        var subject = (button.getAttribute("aria-label") || "").replace(/^Copy (link to|citation for) /, "");
         button.addEventListener("click", function () {
           navigator.clipboard.writeText(kind.text(button)).then(
-            function () { button.textContent = kind.copied; },
-            function () { button.textContent = kind.failed; }
+            function () { report(button, kind.copied, subject); },
+            function () { report(button, kind.failed, subject); }
           );
         });
       });
