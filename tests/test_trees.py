@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import markdown
 import pytest
 from conftest import PROJECT
 from small_guidance import replace_in, write_small_guidance, write_small_tree
@@ -691,3 +693,12 @@ def test_the_footer_of_a_superseded_tree_names_its_own_edition() -> None:
     """The 2010 tree's 'valid as of' stamp says it shows the 2010 edition, not 2015."""
     assert page_edition(REAL, "trees/referral-and-initial-assessment-2010/").id == "2010"
     assert page_edition(REAL, "trees/worried-about-a-child/").id == "2015"
+
+
+@pytest.mark.parametrize("tree_id", sorted(FLOWS))
+def test_the_outcome_markup_survives_markdown_whole(tree_id: str) -> None:
+    """No stray closing tag (once '<p></ol></div></p>') where md_in_html lost its place in an outcome's steps."""
+    html = markdown.markdown(
+        tree_page(REAL, REAL.trees[tree_id]), extensions=["md_in_html", "attr_list", "admonition", "tables"]
+    )
+    assert re.findall(r"<p></\w+>", html) == []

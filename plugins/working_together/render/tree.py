@@ -135,6 +135,14 @@ def _outcome(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
         parts.append(you_do_html(corpus, tree, node.you_do))
     if node.then:
         parts.append(then_html(corpus, tree, node.then))
+    # The calculators stand as blocks of their own after the steps: nested inside a step, Python-Markdown's
+    # md_in_html loses its place in the markup and leaves stray closing tags in the page.
+    edition_id = edition.id if edition else tree.edition
+    parts += [
+        deadline_calculator(deadline, currency_notice(corpus, edition_id))
+        for step in node.steps
+        if (deadline := step_deadline(corpus, tree, step))
+    ]
     if node.see_tree:
         other = corpus.trees[node.see_tree]
         target = paths.link(page, paths.tree_page(other.id))
@@ -181,13 +189,15 @@ def you_do_html(corpus: Corpus, tree: Tree, step: Step) -> str:
 
 def then_html(corpus: Corpus, tree: Tree, steps: list[Step]) -> str:
     """What others do next, in order: who, how firmly, what, and by when."""
+    # Divs with list roles, not <ol>: Python-Markdown's md_in_html breaks an <ol> whose items hold block elements
+    # (the deadline calculators) inside a markdown="1" block, leaving stray </ol> in the page.
     items = "".join(
-        f'<li class="wt-then__step wt-provision--{_strength(step)}">'
+        f'<div role="listitem" class="wt-then__step wt-provision--{_strength(step)}">'
         f"<strong>{escape_html(who_name(corpus, step.who))}:</strong> {escape_html(step.text)} "
-        f"{strength_badge(_strength(step))}{_deadline(corpus, tree, step)}</li>"
+        f"{strength_badge(_strength(step))}{_deadline(corpus, tree, step)}</div>"
         for step in steps
     )
-    return f'<div class="wt-then"><p class="wt-then__label">What happens next</p><ol>{items}</ol></div>'
+    return f'<div class="wt-then"><p class="wt-then__label">What happens next</p><div role="list">{items}</div></div>'
 
 
 def who_name(corpus: Corpus, who: str) -> str:
@@ -201,18 +211,16 @@ def _strength(step: Step) -> str:
 
 
 def _deadline(corpus: Corpus, tree: Tree, step: Step) -> str:
-    """A step's time limit in words with its count in figures ("within 15 working days"), then its calculator."""
+    """A step's time limit in words with its count in figures ("within 15 working days"); its calculator follows
+    the steps."""
     deadline = step_deadline(corpus, tree, step)
     if deadline is None:
         return ""
     days = f"{deadline.days} working day{'s' if deadline.days != 1 else ''}"
     start = deadline.timescale.start
     counted = f"of {escape_html(start)}" if start else "(the sources do not say from when)"
-    edition = corpus.edition(tree.edition)
-    return (
-        f'<p class="wt-due" data-working-days="{deadline.days}"><strong>By when: within {days}</strong> {counted}</p>'
-        + deadline_calculator(deadline, currency_notice(corpus, edition.id if edition else tree.edition))
-    )
+    due = f"<strong>By when: within {days}</strong> {counted}"
+    return f'<p class="wt-due" data-working-days="{deadline.days}">{due}</p>'
 
 
 def _paths_table(corpus: Corpus, tree: Tree, page: str) -> str:
