@@ -14,7 +14,7 @@ from working_together.load import load_corpus
 from working_together.model import follow
 from working_together.publish.stamp import page_edition
 from working_together.render.deadline import step_deadline
-from working_together.render.tree import tree_page
+from working_together.render.tree import tree_page, trees_index
 
 
 def tree_problems_after(tmp_path: Path, old: str = "", new: str = "") -> list[str]:
@@ -702,3 +702,9 @@ def test_the_outcome_markup_survives_markdown_whole(tree_id: str) -> None:
         tree_page(REAL, REAL.trees[tree_id]), extensions=["md_in_html", "attr_list", "admonition", "tables"]
     )
     assert re.findall(r"<p></\w+>", html) == []
+
+
+def test_the_trees_index_says_the_edition_and_its_replacement_before_the_list() -> None:
+    """'What to do if you're worried' says at the top that 2015 is not the guidance in force."""
+    markdown = trees_index(REAL)
+    assert markdown.index("2018 and again in 2023") < markdown.index("- [")
