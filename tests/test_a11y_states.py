@@ -62,8 +62,11 @@ def test_navigator_part_way_passes_both_engines(page: Page, width: int) -> None:
     page.locator(".wt-navigator li").first.wait_for()  # not wait_for_function: the policy forbids its eval
     assert axe_on_tree_page(page) == []
     assert codesniffer_errors(page) == []
-    page.locator(".wt-navigator__answers button").first.click()
+    page.locator(".wt-navigator__answers button").first.click()  # the child has died: is abuse suspected?
+    expect(page.locator(".wt-navigator__step")).to_contain_text("abuse or neglect")
+    page.locator(".wt-navigator__answers button").first.click()  # yes: an outcome, the reader's action first
     expect(page.locator(".wt-navigator__answers button")).to_have_count(0)
+    expect(page.locator(".wt-navigator [data-you-do]")).to_have_attribute("data-you-do", "refer")
     assert axe_on_tree_page(page) == []
     assert codesniffer_errors(page) == []
 

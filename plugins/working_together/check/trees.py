@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from ..model import STRENGTHS, Corpus, Tree, TreeNode
+from ..model import BODIES, STRENGTHS, Corpus, Step, Tree, TreeNode
 from ..problems import Problem
 from .suggest import did_you_mean
+from .tree_safety import safety_problems
 
 
 def tree_problems(corpus: Corpus) -> list[Problem]:
-    """Every structural or citation problem in every tree."""
-    return [problem for tree in corpus.trees.values() for problem in _problems(corpus, tree)]
+    """Every structural or citation problem in every tree; once all are sound, every breach of the safety checks."""
+    problems = [problem for tree in corpus.trees.values() for problem in _problems(corpus, tree)]
+    if problems or not corpus.editions or corpus.unloaded.any("tree") or corpus.unloaded.any("edition"):
+        return problems  # the safety checks walk every path, so they need every tree whole
+    return safety_problems(corpus)
 
 
 def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
@@ -34,7 +38,7 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                 node.position,
                 where,
                 "a node cannot be both a question and an outcome",
-                "split it: a question has question and answers; an outcome has outcome and cites",
+                "split it: a question has question and answers; an outcome has outcome and you_do",
             )
         for answer in node.answers:
             if answer.next not in tree.nodes:
@@ -54,7 +58,6 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                     f"provision '{cited}' is not in the {tree.edition} edition",
                     f"cite a provision of the {tree.edition} edition",
                 )
-        yield from _deadline_problems(corpus, tree, node)
         if node.is_outcome:
             yield from _strength_problems(corpus, tree, node)
             yield from _see_tree_problems(corpus, tree, node)
@@ -77,56 +80,77 @@ def has_broken_next(tree: Tree) -> bool:
     return any(answer.next not in tree.nodes for node in tree.nodes.values() for answer in node.answers)
 
 
-def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
-    """Each deadline is a cited provision whose timescale in the tree's edition counts working days."""
-    where = f"{tree.id}.{node.id}"
-    for cited, position in zip(node.deadlines, node.deadline_positions, strict=True):
-        provision = corpus.provisions.get(cited)
-        version = provision.version_in(tree.edition) if provision else None
-        if node.answers:
-            yield Problem(
-                position, where, "a question has no deadline", "move 'deadlines' to the outcome it belongs to"
-            )
-        elif cited not in node.cites:
-            yield Problem(
-                position, where, f"deadline '{cited}' is not among the provisions this outcome cites", "cite it too"
-            )
-        elif provision is None and corpus.unloaded.may_define("provision", cited):
-            pass  # its file did not load and has a problem of its own: a missing timescale here would be false
-        elif version is None or version.timescale is None or version.timescale.working_days is None:
-            found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
-            yield Problem(
-                position,
-                where,
-                f"provision '{cited}' sets no time limit in working days in the {tree.edition} edition ({found})",
-                "remove it from 'deadlines', or give that version a timescale 'within: N working days'",
-            )
-
-
 def _strength_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
-    """An outcome may not tell the reader more firmly than the provisions it cites support in the tree's edition."""
-    if node.strength not in STRENGTHS:
-        return  # the schema has reported a missing or unknown strength
+    """Each step may not tell the reader more firmly than the provisions it cites support in the tree's edition."""
+    for index, step in enumerate(node.steps):
+        where = f"{tree.id}.{node.id}." + ("you_do" if step is node.you_do else f"then[{index - bool(node.you_do)}]")
+        yield from _step_problems(corpus, tree, step, where)
+
+
+def _step_problems(corpus: Corpus, tree: Tree, step: Step, where: str) -> Iterator[Problem]:
+    """One step: who acts exists, it cites what it rests on unless it is ours, no firmer than that, and its
+    deadline is one of its own citations."""
+    if step.who != "you" and step.who not in corpus.roles and step.who not in BODIES:
+        hint = did_you_mean(step.who, [*corpus.roles, *BODIES])
+        yield Problem(
+            step.field_positions.get("who", step.position),
+            where,
+            f"unknown role '{step.who}'{hint}",
+            f"use a role id from guidance/roles.yml or one of: {', '.join(BODIES)}",
+        )
+    if step.strength != "editorial" and not step.cites:
+        yield Problem(
+            step.position, where, f"a '{step.strength}' step cites nothing", "cite the provisions it rests on"
+        )
+    yield from _deadline_problems(corpus, tree, step, where)
     supported = [
         version.strength
-        for cited in node.cites
+        for cited in step.cites
         if cited in corpus.provisions and (version := corpus.provisions[cited].version_in(tree.edition))
     ]
-    if not supported:
-        return  # each citation has its own problem
+    if step.strength not in STRENGTHS or not supported:
+        return  # the schema has reported a bad strength, or each citation has its own problem
     strongest = min(supported, key=STRENGTHS.index)
-    if STRENGTHS.index(node.strength) < STRENGTHS.index(strongest):
+    if STRENGTHS.index(step.strength) < STRENGTHS.index(strongest):
         yield Problem(
-            node.field_positions.get("strength", node.position),
-            f"{tree.id}.{node.id}",
-            f"the outcome says '{node.strength}' but the strongest provision it cites is '{strongest}' "
+            step.field_positions.get("strength", step.position),
+            where,
+            f"the step says '{step.strength}' but the strongest provision it cites is '{strongest}' "
             f"in the {tree.edition} edition",
-            f"lower it to strength: {strongest} (or weaker), or cite a {node.strength} provision that supports it",
+            f"lower it to strength: {strongest} (or weaker), or cite a {step.strength} provision that supports it",
+        )
+
+
+def _deadline_problems(corpus: Corpus, tree: Tree, step: Step, where: str) -> Iterator[Problem]:
+    """A step's deadline is one of its citations whose timescale in the tree's edition counts working days, so
+    every deadline a tree shows exists in that tree's edition."""
+    if not step.deadline:
+        return
+    position = step.field_positions["deadline"]
+    provision = corpus.provisions.get(step.deadline)
+    version = provision.version_in(tree.edition) if provision else None
+    if step.deadline not in step.cites:
+        yield Problem(
+            position, where, f"deadline '{step.deadline}' is not among the provisions this step cites", "cite it too"
+        )
+    elif provision is None and corpus.unloaded.may_define("provision", step.deadline):
+        pass  # its file did not load and has a problem of its own: a missing timescale here would be false
+    elif version is None or version.timescale is None or version.timescale.working_days is None:
+        found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
+        yield Problem(
+            position,
+            where,
+            f"provision '{step.deadline}' sets no time limit in working days in the {tree.edition} edition ({found})",
+            "remove the deadline, or give that version a timescale 'within: N working days'",
         )
 
 
 def _see_tree_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
     """A link from one tree into another is a reference like any other: it must name a tree that exists."""
+    if node.resume_at and not node.see_tree:
+        yield Problem(
+            node.field_positions["resume_at"], f"{tree.id}.{node.id}", "resume_at without see_tree", "add see_tree"
+        )
     if not node.see_tree:
         return
     where, position = f"{tree.id}.{node.id}", node.field_positions.get("see_tree", node.position)
@@ -135,6 +159,18 @@ def _see_tree_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[P
     elif node.see_tree not in corpus.trees:
         hint = did_you_mean(node.see_tree, corpus.trees)
         yield Problem(position, where, f"unknown tree '{node.see_tree}'{hint}", "use the id of a decision tree")
+    elif node.resume_at and node.resume_at not in (other := corpus.trees[node.see_tree]).nodes:
+        hint = did_you_mean(node.resume_at, other.nodes)
+        yield Problem(
+            node.field_positions["resume_at"],
+            where,
+            f"resume_at: '{node.resume_at}' is not a node of {other.id}{hint}",
+            f"name a question of {other.id}",
+        )
+    elif node.resume_at and other.nodes[node.resume_at].is_outcome:
+        yield Problem(
+            node.field_positions["resume_at"], where, f"resume_at: '{node.resume_at}' is an outcome", "name a question"
+        )
 
 
 def _reachability_problems(tree: Tree) -> Iterator[Problem]:
