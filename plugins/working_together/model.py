@@ -306,6 +306,35 @@ class Registry:
     position: Position
 
 
+# What an answer can tell the tree about the child and the reader, so the safety checks can follow every path
+# (check/trees.py): the child is or may be harmed, abused or neglected; children's social care or the police
+# already know (the reader has referred, or is the local authority itself); section 47 enquiries are under way.
+ANSWER_SAYS = ("harm", "referred", "section-47")
+# What a question asks, for the same checks: every tree asks about immediate danger first, and every path asks
+# about abuse or neglect before an outcome that notifies or decides on a review.
+QUESTION_ASKS = ("immediate-danger", "abuse-or-neglect")
+# What the reader (or, in `then`, someone else) does at an outcome: a fixed vocabulary, so tests and the vignette
+# runner can ask "does this journey tell them to refer?" without reading prose.
+ACTIONS = {
+    "call-999": "Call 999",
+    "refer": "Refer to children's social care or the police",
+    "tell-dsl": "Tell your designated safeguarding lead",
+    "contact-designated-officer": "Contact the designated officer",
+    "early-help": "Provide early help",
+    "notify": "Notify",
+    "decide-review": "Decide on a review",
+    "none": "Nothing more is asked of you here",
+}
+
+# Bodies that act in a tree's `then` steps but are not roles (no provision applies to them as a reader's role, so
+# they have no role page); `who:` takes a role id or one of these.
+BODIES = {
+    "child-death-overview-panel": "The child death overview panel",
+    "prisons-and-probation-ombudsman": "The Prisons and Probation Ombudsman",
+    "national-panel": "The national panel of independent experts",
+}
+
+
 @dataclass
 class Answer:
     """One answer to a question, leading to the next node."""
@@ -314,6 +343,23 @@ class Answer:
     next: str
     position: Position
     next_position: Position
+    says: list[str] = field(default_factory=list)  # from ANSWER_SAYS
+
+
+@dataclass
+class Step:
+    """One statement of an outcome: who acts, what they do, how firmly the sources say so, and on what."""
+
+    who: str  # a role id; "you" for the reader's own step
+    action: str  # from ACTIONS; "" where a `then` step names none
+    text: str
+    strength: str
+    cites: list[str]
+    cite_positions: list[Position]
+    position: Position
+    deadline: str = ""  # a cited provision whose working-day time limit this step carries
+    ours: str = ""  # our own advice added to the step, labelled once as ours
+    field_positions: dict[str, Position] = field(default_factory=dict)
 
 
 @dataclass
@@ -336,10 +382,19 @@ class TreeNode:
     strength: str = ""  # an outcome's own strength: what it tells the reader to do
     see_tree: str = ""  # an outcome that carries the reader on into another tree
     field_positions: dict[str, Position] = field(default_factory=dict)
+    asks: str = ""  # a question's subject, from QUESTION_ASKS
+    you_do: Step | None = None  # an outcome's first statement: what the reader does now
+    then: list[Step] = field(default_factory=list)  # what others do next, and by when
+    resume_at: str = ""  # with see_tree: the node of the other tree the reader goes on from (else its start)
 
     @property
     def is_outcome(self) -> bool:
         return not self.answers
+
+    @property
+    def steps(self) -> list[Step]:
+        """An outcome's statements in the order a reader meets them: their own step, then everyone else's."""
+        return ([self.you_do] if self.you_do else []) + self.then
 
 
 @dataclass
@@ -356,6 +411,8 @@ class Tree:
     start_position: Position
     edition_position: Position
     superseded_ok: str = ""  # why the tree deliberately rests on an edition that has been replaced
+    no_danger_question: str = ""  # a superseded tree's reason, shown on its page, for not asking about danger first
+    field_positions: dict[str, Position] = field(default_factory=dict)
 
     def paths(self) -> list[list[tuple[TreeNode, Answer | None]]]:
         """Every path from the start to an outcome, as (node, answer taken) steps; assumes a checked tree."""

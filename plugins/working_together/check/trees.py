@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from ..model import STRENGTHS, Corpus, Tree, TreeNode
+from ..model import BODIES, STRENGTHS, Corpus, Step, Tree, TreeNode
 from ..problems import Problem
 from .suggest import did_you_mean
+from .tree_safety import safety_problems
 
 
 def tree_problems(corpus: Corpus) -> list[Problem]:
-    """Every structural or citation problem in every tree."""
-    return [problem for tree in corpus.trees.values() for problem in _problems(corpus, tree)]
+    """Every structural or citation problem in every tree; once all are sound, every breach of the safety checks."""
+    problems = [problem for tree in corpus.trees.values() for problem in _problems(corpus, tree)]
+    if problems or not corpus.editions or corpus.unloaded.any("tree") or corpus.unloaded.any("edition"):
+        return problems  # the safety checks walk every path, so they need every tree whole
+    return safety_problems(corpus)
 
 
 def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
@@ -83,15 +87,9 @@ def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[P
     for cited, position in zip(node.deadlines, node.deadline_positions, strict=True):
         provision = corpus.provisions.get(cited)
         version = provision.version_in(tree.edition) if provision else None
-        if node.answers:
-            yield Problem(
-                position, where, "a question has no deadline", "move 'deadlines' to the outcome it belongs to"
-            )
-        elif cited not in node.cites:
-            yield Problem(
-                position, where, f"deadline '{cited}' is not among the provisions this outcome cites", "cite it too"
-            )
-        elif version is None or version.timescale is None or version.timescale.working_days is None:
+        if cited not in node.cites:
+            continue  # the step check reports a deadline its step does not cite
+        if version is None or version.timescale is None or version.timescale.working_days is None:
             found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
             yield Problem(
                 position,
@@ -102,29 +100,56 @@ def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[P
 
 
 def _strength_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
-    """An outcome may not tell the reader more firmly than the provisions it cites support in the tree's edition."""
-    if node.strength not in STRENGTHS:
-        return  # the schema has reported a missing or unknown strength
+    """Each step may not tell the reader more firmly than the provisions it cites support in the tree's edition."""
+    for index, step in enumerate(node.steps):
+        where = f"{tree.id}.{node.id}." + ("you_do" if step is node.you_do else f"then[{index - bool(node.you_do)}]")
+        yield from _step_problems(corpus, tree, step, where)
+
+
+def _step_problems(corpus: Corpus, tree: Tree, step: Step, where: str) -> Iterator[Problem]:
+    """One step: who acts exists, it cites what it rests on unless it is ours, no firmer than that, and its
+    deadline is one of its own citations."""
+    if step.who != "you" and step.who not in corpus.roles and step.who not in BODIES:
+        hint = did_you_mean(step.who, [*corpus.roles, *BODIES])
+        yield Problem(
+            step.field_positions.get("who", step.position),
+            where,
+            f"unknown role '{step.who}'{hint}",
+            f"use a role id from guidance/roles.yml or one of: {', '.join(BODIES)}",
+        )
+    if step.strength != "editorial" and not step.cites:
+        yield Problem(step.position, where, f"a '{step.strength}' step cites nothing", "cite the provisions it rests on")
+    if step.deadline and step.deadline not in step.cites:
+        yield Problem(
+            step.field_positions["deadline"],
+            where,
+            f"deadline '{step.deadline}' is not among the provisions this step cites",
+            "cite it in this step too",
+        )
     supported = [
         version.strength
-        for cited in node.cites
+        for cited in step.cites
         if cited in corpus.provisions and (version := corpus.provisions[cited].version_in(tree.edition))
     ]
-    if not supported:
-        return  # each citation has its own problem
+    if step.strength not in STRENGTHS or not supported:
+        return  # the schema has reported a bad strength, or each citation has its own problem
     strongest = min(supported, key=STRENGTHS.index)
-    if STRENGTHS.index(node.strength) < STRENGTHS.index(strongest):
+    if STRENGTHS.index(step.strength) < STRENGTHS.index(strongest):
         yield Problem(
-            node.field_positions.get("strength", node.position),
-            f"{tree.id}.{node.id}",
-            f"the outcome says '{node.strength}' but the strongest provision it cites is '{strongest}' "
+            step.field_positions.get("strength", step.position),
+            where,
+            f"the step says '{step.strength}' but the strongest provision it cites is '{strongest}' "
             f"in the {tree.edition} edition",
-            f"lower it to strength: {strongest} (or weaker), or cite a {node.strength} provision that supports it",
+            f"lower it to strength: {strongest} (or weaker), or cite a {step.strength} provision that supports it",
         )
 
 
 def _see_tree_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
     """A link from one tree into another is a reference like any other: it must name a tree that exists."""
+    if node.resume_at and not node.see_tree:
+        yield Problem(
+            node.field_positions["resume_at"], f"{tree.id}.{node.id}", "resume_at without see_tree", "add see_tree"
+        )
     if not node.see_tree:
         return
     where, position = f"{tree.id}.{node.id}", node.field_positions.get("see_tree", node.position)
@@ -133,6 +158,18 @@ def _see_tree_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[P
     elif node.see_tree not in corpus.trees:
         hint = did_you_mean(node.see_tree, corpus.trees)
         yield Problem(position, where, f"unknown tree '{node.see_tree}'{hint}", "use the id of a decision tree")
+    elif node.resume_at and node.resume_at not in (other := corpus.trees[node.see_tree]).nodes:
+        hint = did_you_mean(node.resume_at, other.nodes)
+        yield Problem(
+            node.field_positions["resume_at"],
+            where,
+            f"resume_at: '{node.resume_at}' is not a node of {other.id}{hint}",
+            f"name a question of {other.id}",
+        )
+    elif node.resume_at and other.nodes[node.resume_at].is_outcome:
+        yield Problem(
+            node.field_positions["resume_at"], where, f"resume_at: '{node.resume_at}' is an outcome", "name a question"
+        )
 
 
 def _reachability_problems(tree: Tree) -> Iterator[Problem]:

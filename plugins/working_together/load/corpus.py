@@ -38,6 +38,7 @@ from ..model import (
     Tie,
     Timescale,
     Traceability,
+    Step,
     Tree,
     TreeNode,
     Version,
@@ -340,6 +341,8 @@ class _CorpusLoader:
             start_position=data.value_positions["start"],
             edition_position=data.value_positions["edition"],
             superseded_ok=data.get("superseded_ok", ""),
+            no_danger_question=data.get("no_danger_question", ""),
+            field_positions=dict(data.value_positions),
         )
 
     def _add_registry(self, data: Mapping, path: Path) -> None:
@@ -523,24 +526,55 @@ def _module_step(data: Mapping) -> ModuleStep:
 
 def _tree_node(item: Mapping) -> TreeNode:
     answers = [
-        Answer(answer["answer"], answer["next"], answer.position, answer.value_positions["next"])
+        Answer(
+            answer["answer"],
+            answer["next"],
+            answer.position,
+            answer.value_positions["next"],
+            says=list(answer.get("says", [])),
+        )
         for answer in item.get("answers", [])
     ]
+    you_do = _step(item["you_do"], "you") if "you_do" in item else None
+    then = [_step(step, step["who"]) for step in item.get("then", [])]
+    steps = ([you_do] if you_do else []) + then
+    with_deadline = [step for step in steps if step.deadline]
     return TreeNode(
         id=item["id"],
         question=item.get("question", ""),
         help=item.get("help", ""),
         answers=answers,
         outcome=item.get("outcome", ""),
-        text=item.get("text", ""),
+        text="",
         contact=item.get("contact", ""),
-        timescale=item.get("timescale", ""),
+        timescale="",
+        # An outcome rests on everything its steps cite, in the order a reader meets them.
+        cites=[cited for step in steps for cited in step.cites],
+        cite_positions=[position for step in steps for position in step.cite_positions],
+        position=item.position,
+        deadlines=[step.deadline for step in with_deadline],
+        deadline_positions=[step.field_positions["deadline"] for step in with_deadline],
+        strength=you_do.strength if you_do else "",
+        see_tree=item.get("see_tree", ""),
+        field_positions=dict(item.value_positions),
+        asks=item.get("asks", ""),
+        you_do=you_do,
+        then=then,
+        resume_at=item.get("resume_at", ""),
+    )
+
+
+def _step(item: Mapping, who: str) -> Step:
+    """One statement of an outcome: the reader's own (`you_do`) or someone else's (an item of `then`)."""
+    return Step(
+        who=who,
+        action=item.get("action", ""),
+        text=item["text"],
+        strength=item["strength"],
         cites=list(item.get("cites", [])),
         cite_positions=_item_positions(item, "cites"),
         position=item.position,
-        deadlines=list(item.get("deadlines", [])),
-        deadline_positions=_item_positions(item, "deadlines"),
-        strength=item.get("strength", ""),
-        see_tree=item.get("see_tree", ""),
+        deadline=item.get("deadline", ""),
+        ours=item.get("ours", ""),
         field_positions=dict(item.value_positions),
     )

@@ -58,13 +58,15 @@ def _git(project_dir: Path, *args: str) -> str | None:
 
 
 def page_edition(corpus: Corpus, page_url: str) -> Edition:
-    """The edition a page belongs to (pages under editions/<id>/), else the current edition."""
+    """The edition a page belongs to (pages under editions/<id>/, or a tree's page: its tree's edition), else the
+    current edition."""
     parts = page_url.split("/")
     if len(parts) > 1 and parts[0] == "editions":
         for edition in corpus.editions:
             if edition.id == parts[1]:
                 return edition
-    return corpus.current_edition
+    tree = corpus.trees.get(parts[1]) if len(parts) > 1 and parts[0] == "trees" else None
+    return (corpus.edition(tree.edition) if tree else None) or corpus.current_edition
 
 
 def stamp_text(corpus: Corpus, edition: Edition, build: Build) -> str:

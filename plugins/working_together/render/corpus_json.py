@@ -11,6 +11,7 @@ from importlib import resources
 
 from ..model import CHANGE_GRADES, Corpus, Evidence, Provision, Version
 from . import paths
+from .currency import LATEST, replacement
 from .labels import STRENGTHS
 
 FORMAT = 1  # raised when a field changes meaning or disappears; new fields may be added without raising it
@@ -21,6 +22,8 @@ def corpus_document(corpus: Corpus) -> dict:
     return {
         "format": FORMAT,
         "current_edition": corpus.current_edition.id,
+        # "current" means the latest edition in the sources, never "in force": say so in the data itself.
+        "currency": {"current_means": LATEST, "replaced": replacement(corpus) or None},
         "editions": [
             {"id": e.id, "title": e.title, "published": e.published, "current": e is corpus.current_edition}
             for e in corpus.editions
@@ -46,7 +49,8 @@ def provision_document(corpus: Corpus, provision: Provision) -> dict:
         "current": {
             "edition": corpus.current_edition.id,
             "placed": provision.id in corpus.current_edition.placements,
-            "strength": current.strength if current else None,
+            # A version not placed in the latest edition does not stand in it, so it has no current strength.
+            "strength": current.strength if current and provision.id in corpus.current_edition.placements else None,
         },
         "versions": [_version(version) for version in sorted(provision.versions, key=lambda v: v.edition)],
         "editions": [row for edition in corpus.editions if (row := _in_edition(corpus, provision, edition.id))],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import holidays
 
-from ..model import Corpus, Provision, Timescale, Tree, TreeNode
+from ..model import Corpus, Provision, Step, Timescale, Tree, TreeNode
 from .markdown import escape_html
 
 # The years whose bank holidays are written into the site. Fixed, not taken from today's date, so that two builds
@@ -44,8 +44,17 @@ def outcome_deadlines(corpus: Corpus, tree: Tree, node: TreeNode) -> list[Deadli
     return found
 
 
-def deadline_calculator(deadline: Deadline) -> str:
-    """One calculator as raw HTML: the rule in words (all a reader without JavaScript needs), then the form."""
+def step_deadline(corpus: Corpus, tree: Tree, step: Step) -> Deadline | None:
+    """The working-day time limit one step of an outcome carries, if any."""
+    provision = corpus.provisions.get(step.deadline) if step.deadline else None
+    version = provision.version_in(tree.edition) if provision else None
+    days = version.timescale.working_days if version and version.timescale else None
+    return Deadline(provision, version.timescale, days) if provision and version and days else None
+
+
+def deadline_calculator(deadline: Deadline, currency: str = "") -> str:
+    """One calculator as raw HTML: the rule in words (all a reader without JavaScript needs), then the form, with
+    the edition's currency beside the result, so no one counts a deadline without seeing which edition set it."""
     timescale = deadline.timescale
     days = f"{deadline.days} working day{'s' if deadline.days != 1 else ''}"
     start = escape_html(timescale.start) if timescale.start else ""
@@ -70,6 +79,8 @@ def deadline_calculator(deadline: Deadline) -> str:
         )
         + "</fieldset>"
         '<p class="wt-deadline__result" aria-live="polite"></p>'
+        + currency
+        + ""
         f'<p class="wt-deadline__note">A calculation aid, not guidance: it counts bank holidays in England from '
         f"{FIRST_YEAR} to {LAST_YEAR}, and nothing you enter leaves this page. Local arrangements may differ.</p>"
         "</div></div>"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import graphviz
 
-from ..model import Tree
+from ..model import ACTIONS, Tree, TreeNode
 
 NODE_WRAP = 26  # characters per line in a box
 LABEL_WRAP = 22  # characters per line of an answer on an arrow
@@ -79,7 +79,7 @@ def _graph(tree: Tree) -> tuple[str, dict[str, list[str]]]:
     for node_id, name in names.items():
         node = tree.nodes[node_id]
         kind = "outcome" if node.is_outcome else "question"
-        lines[f"{kind}-{name}"] = _wrap(f"Outcome: {node.outcome}" if node.is_outcome else node.question, NODE_WRAP)
+        lines[f"{kind}-{name}"] = _wrap(_outcome_label(node) if node.is_outcome else node.question, NODE_WRAP)
         dot.append(f'  {name} [id="{kind}-{name}", label=<{_html_label(lines[f"{kind}-{name}"])}>];')
     for node_id, name in names.items():
         for index, answer in enumerate(tree.nodes[node_id].answers):
@@ -88,6 +88,12 @@ def _graph(tree: Tree) -> tuple[str, dict[str, list[str]]]:
             dot.append(f'  {name} -> {names[answer.next]} [id="{edge}", label=<<B>{_html_label(lines[edge])}</B>>];')
     dot.append("}")
     return "\n".join(dot) + "\n", lines
+
+
+def _outcome_label(node: TreeNode) -> str:
+    """An outcome's box: the reader's own action first, as on the page, then the outcome."""
+    action = ACTIONS.get(node.you_do.action, "") if node.you_do else ""
+    return f"You now: {action}. Outcome: {node.outcome}" if action else f"Outcome: {node.outcome}"
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -7,9 +7,10 @@ script builds its one-question-at-a-time view from it, so the two cannot drift.
 
 from __future__ import annotations
 
-from ..model import STRENGTHS, Corpus, Tree, TreeNode
+from ..model import ACTIONS, BODIES, STRENGTHS, Corpus, Step, Tree, TreeNode
 from . import paths
-from .deadline import deadline_calculator, outcome_deadlines
+from .currency import edition_status, replacement
+from .deadline import deadline_calculator, step_deadline
 from .flowchart import flowchart_svg
 from .labels import strength_badge
 from .markdown import escape, escape_html
@@ -22,6 +23,7 @@ def tree_page(corpus: Corpus, tree: Tree) -> str:
     start = tree.nodes[tree.start]
     parts = [
         f"# {escape(tree.title)}",
+        currency_notice(corpus, tree.edition),
         escape(tree.summary),
         _superseded_notice(corpus, tree),
         f'<div class="wt-navigator" data-tree="{tree.id}" data-start="node-{tree.start}" '
@@ -51,16 +53,31 @@ def _scrollable(flowchart: str) -> str:
     )
 
 
+def currency_notice(corpus: Corpus, edition_id: str) -> str:
+    """At the top of a tree page: the edition the tree follows, and that it is not the guidance in force."""
+    edition = corpus.edition(edition_id) or corpus.current_edition
+    later = replacement(corpus)
+    return (
+        '<p class="wt-tree-currency"><strong>Edition:</strong> '
+        f"{escape_html(edition.title)}, {escape_html(edition_status(corpus, edition))}."
+        + (f" <strong>Editorial note (ours):</strong> {escape_html(later)}" if later else "")
+        + "</p>"
+    )
+
+
 def _superseded_notice(corpus: Corpus, tree: Tree) -> str:
     """A warning on a tree kept on a replaced edition, with the reason written in its YAML."""
     if tree.edition == corpus.current_edition.id:
         return ""
     current = corpus.current_edition
-    return (
+    notice = (
         f'!!! warning "Rests on the superseded {tree.edition} edition"\n\n'
         f"    This tree follows the {tree.edition} edition, not the {escape(current.title)}. "
         f"Why: {escape(tree.superseded_ok)}"
     )
+    if tree.no_danger_question:
+        notice += f"\n\n    **Why it does not ask first whether a child is in danger:** {escape(tree.no_danger_question)}"
+    return notice
 
 
 def trees_index(corpus: Corpus) -> str:
@@ -73,7 +90,8 @@ def trees_index(corpus: Corpus) -> str:
         "Answer a few questions to find the next step and the guidance it rests on. Nothing you choose "
         "leaves your browser."
     )
-    return "# What to do if you're worried\n\n" + intro + "\n\n" + "\n".join(lines) + "\n"
+    notice = currency_notice(corpus, corpus.current_edition.id)
+    return "# What to do if you're worried\n\n" + notice + "\n\n" + intro + "\n\n" + "\n".join(lines) + "\n"
 
 
 def outcome_strength(corpus: Corpus, tree: Tree, node: TreeNode) -> str:
@@ -106,46 +124,113 @@ def _node(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
 
 
 def _outcome(corpus: Corpus, tree: Tree, node: TreeNode, page: str) -> str:
-    strength = outcome_strength(corpus, tree, node)
     edition = corpus.edition(tree.edition)
     parts = [
-        f'<div class="wt-node wt-node--outcome wt-provision--{strength}" data-node="node-{node.id}" markdown="1">',
+        f'<div class="wt-node wt-node--outcome" data-node="node-{node.id}" markdown="1">',
         f"### {escape(node.outcome)} {{ #node-{node.id} }}",
-        f'<p class="wt-strength">{strength_badge(strength)}</p>',
     ]
-    if strength == "editorial":
-        parts.append(
-            '<p class="wt-editorial-note">Editorial: this step is ours, not a requirement of Working Together. '
-            "The provisions below are the nearest the guidance comes to it.</p>"
-        )
-    if node.text:
-        parts.append(escape(node.text))
+    if node.you_do:
+        parts.append(you_do_html(corpus, tree, node.you_do))
+    if node.then:
+        parts.append(then_html(corpus, tree, node.then))
     if node.see_tree:
         other = corpus.trees[node.see_tree]
-        parts.append(f"**Go on to:** [{escape(other.title)}]({paths.link(page, paths.tree_page(other.id))})")
+        target = paths.link(page, paths.tree_page(other.id))
+        if node.resume_at:
+            resume = other.nodes[node.resume_at]
+            parts.append(
+                f"**Go on to:** [{escape(other.title)}, at the question “{escape(resume.question)}”]"
+                f"({target}#node-{resume.id})"
+            )
+        else:
+            parts.append(f"**Go on to:** [{escape(other.title)}]({target})")
     if node.contact:
         parts.append(f"**Who to contact:** {escape(node.contact)}")
-    if node.timescale:
-        parts.append(f"**By when:** {escape(node.timescale)}")
-    parts += [deadline_calculator(deadline) for deadline in outcome_deadlines(corpus, tree, node)]
     citations = []
-    for cited in node.cites:
+    for cited in dict.fromkeys(node.cites):
         placement = edition.placements[cited]
         link = paths.link(page, paths.chapter_page(edition.id, placement.chapter.number), cited)
         citations.append(f"- [{placement.titled(escape(corpus.provisions[cited].title))}]({link})")
     parts.append(outcome_local_notes(corpus, tree.id, node.id))
-    parts.append(f"**This rests on ({escape(edition.title)}):**\n\n" + "\n".join(citations))
+    if citations:
+        parts.append(f"**This rests on ({escape(edition.title)}):**\n\n" + "\n".join(citations))
     parts.append(f"[Start again](#node-{tree.start}){{ .wt-start-again }}")
     parts.append("</div>")
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
+
+
+def you_do_html(corpus: Corpus, tree: Tree, step: Step) -> str:
+    """The reader's own step, first and set apart: its action (data-you-do, for tests), strength and words.
+    An editorial step is labelled once, by its badge; our added advice once, by its own label."""
+    ours = (
+        f'<p class="wt-you-do__ours"><strong>Our advice (not from the sources):</strong> {escape_html(step.ours)}</p>'
+        if step.ours
+        else ""
+    )
+    return (
+        f'<div class="wt-you-do wt-provision--{_strength(step)}" data-you-do="{escape_html(step.action)}">'
+        f'<p class="wt-you-do__label">What you do now: <strong>{escape_html(ACTIONS[step.action])}</strong></p>'
+        f'<p class="wt-strength">{strength_badge(_strength(step))}</p>'
+        f"<p>{escape_html(step.text)}</p>{ours}{_deadline(corpus, tree, step)}</div>"
+    )
+
+
+def then_html(corpus: Corpus, tree: Tree, steps: list[Step]) -> str:
+    """What others do next, in order: who, how firmly, what, and by when."""
+    items = "".join(
+        f'<li class="wt-then__step wt-provision--{_strength(step)}">'
+        f"<strong>{escape_html(who_name(corpus, step.who))}:</strong> {escape_html(step.text)} "
+        f"{strength_badge(_strength(step))}{_deadline(corpus, tree, step)}</li>"
+        for step in steps
+    )
+    return f'<div class="wt-then"><p class="wt-then__label">What happens next</p><ol>{items}</ol></div>'
+
+
+def who_name(corpus: Corpus, who: str) -> str:
+    """The name of a role or body that acts in a step."""
+    role = corpus.roles.get(who)
+    return role.name if role else BODIES.get(who, who)
+
+
+def _strength(step: Step) -> str:
+    return step.strength if step.strength in STRENGTHS else "editorial"
+
+
+def _deadline(corpus: Corpus, tree: Tree, step: Step) -> str:
+    """A step's time limit in words with its count in figures ("within 15 working days"), then its calculator."""
+    deadline = step_deadline(corpus, tree, step)
+    if deadline is None:
+        return ""
+    days = f"{deadline.days} working day{'s' if deadline.days != 1 else ''}"
+    start = deadline.timescale.start
+    counted = f"of {escape_html(start)}" if start else "(the sources do not say from when)"
+    edition = corpus.edition(tree.edition)
+    return (
+        f'<p class="wt-due" data-working-days="{deadline.days}"><strong>By when: within {days}</strong> {counted}</p>'
+        + deadline_calculator(deadline, currency_notice(corpus, edition.id if edition else tree.edition))
+    )
 
 
 def _paths_table(corpus: Corpus, tree: Tree, page: str) -> str:
-    rows = ["| Path | Answers | Outcome | Rests on |", "| --- | --- | --- | --- |"]
+    rows = [
+        "| Path | Answers | What you do now | Outcome | What happens next | Rests on |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     edition = corpus.edition(tree.edition)
     for number, path in enumerate(tree.paths(), start=1):
         steps = "; ".join(f"{escape(node.question)} **{escape(answer.answer)}**" for node, answer in path if answer)
         outcome = path[-1][0]
-        cited = ", ".join(edition.placements[pid].number for pid in outcome.cites)
-        rows.append(f"| {number} | {steps} | [{escape(outcome.outcome)}](#node-{outcome.id}) | {cited} |")
+        you = escape(ACTIONS.get(outcome.you_do.action, "")) if outcome.you_do else ""
+        then = "; ".join(_who_and_when(corpus, tree, step) for step in outcome.then)
+        cited = ", ".join(edition.placements[pid].number for pid in dict.fromkeys(outcome.cites))
+        rows.append(
+            f"| {number} | {steps} | **{you}** | [{escape(outcome.outcome)}](#node-{outcome.id}) | {then} | {cited} |"
+        )
     return "\n".join(rows)
+
+
+def _who_and_when(corpus: Corpus, tree: Tree, step: Step) -> str:
+    """One step of 'what happens next' in a table cell: who acts, and within how many working days."""
+    deadline = step_deadline(corpus, tree, step)
+    when = f" (within {deadline.days} working day{'s' if deadline.days != 1 else ''})" if deadline else ""
+    return escape(who_name(corpus, step.who)) + when
