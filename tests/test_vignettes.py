@@ -61,13 +61,14 @@ def walk(page: Page, journey: dict) -> Locator:
     answered: set[tuple[str, str]] = set()
     for number, step in enumerate(journey["path"], start=1):
         if "follow" in step:
-            link = current.locator(f'a[data-wt-href="/trees/{step["follow"]}/"]')
+            link = current.locator(f'a[data-wt-href^="/trees/{step["follow"]}/"]')
             if not link.count():
                 pytest.fail(f"step {number}: the outcome on {tree} has no link to the tree {step['follow']!r}")
             with page.expect_navigation():
                 link.first.click()
             tree = step["follow"]
             current = view(page, tree)
+            resumes(page, current, number)
             continue
         heading = current.locator(".wt-navigator__step").inner_text().strip()
         if heading != step["question"]:
@@ -84,6 +85,17 @@ def walk(page: Page, journey: dict) -> Locator:
         question = current.locator(".wt-navigator__step").inner_text().strip()
         pytest.fail(f"the path ends at a question, not an outcome: {question!r} on {tree}")
     return current
+
+
+def resumes(page: Page, current: Locator, number: int) -> None:
+    """Fail unless the navigator shows the question a link into the middle of a tree (#node-...) resumes at."""
+    fragment = page.evaluate("location.hash")
+    if not fragment.startswith("#node-"):
+        return
+    wanted = page.locator(f'.wt-node[data-node="{fragment[1:]}"] > h3').inner_text().strip()
+    shown = current.locator(".wt-navigator__step").inner_text().strip()
+    if shown != wanted:
+        pytest.fail(f"step {number}: the link resumes at {wanted!r} ({fragment}), but the navigator shows {shown!r}")
 
 
 def shows_deadline(text: str, days: int) -> bool:
