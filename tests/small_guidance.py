@@ -184,7 +184,7 @@ SMALL_TREE = (
     "      action: call-999\n"
     "      strength: editorial\n"
     "      text: Call 999.\n"
-    ")
+)
 
 
 def write_small_tree(folder: Path) -> Path:

@@ -30,7 +30,7 @@ def tree(browser: Browser, small_url: str) -> Iterator[Page]:
     """The tree page, with printing stubbed out so a test can inspect the record instead of a dialog."""
     page, requested = open_page(browser, small_url)
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
-    page.goto("/trees/worried/")
+    page.goto("/trees/worried/#path=1")  # past "Is the child in immediate danger?" (No), at the question tested
     yield page
     assert all(url.startswith(small_url) for url in requested), requested
     page.context.close()
@@ -45,9 +45,9 @@ def test_answering_by_mouse_reaches_the_outcome_with_its_citations(tree: Page) -
     expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
     tree.locator(".wt-navigator").get_by_role("button", name="Yes", exact=True).click()
     expect(navigator_heading(tree)).to_have_text("Decide on the referral")
-    assert tree.url.endswith("#path=0")
+    assert tree.url.endswith("#path=1.0")
     navigator = tree.locator(".wt-navigator")
-    expect(navigator.locator(".wt-badge")).to_contain_text("Should")
+    expect(navigator.locator(".wt-badge").first).to_contain_text("Should")
     expect(navigator.get_by_role("link", name="5.2 Deciding on a referral")).to_be_visible()
     expect(navigator.get_by_role("navigation", name="Your answers so far")).to_contain_text(
         "Has the child been seen alone? Yes"
@@ -62,7 +62,7 @@ def test_an_earlier_answer_can_be_changed_and_the_tree_restarted(tree: Page) -> 
     expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
     tree.locator(".wt-navigator").get_by_role("button", name="Yes", exact=True).click()
     tree.locator(".wt-navigator").get_by_role("button", name="Start again").click()
-    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
+    expect(navigator_heading(tree)).to_have_text("Is the child in immediate danger?")
 
 
 def test_keyboard_only_use_moves_focus_to_each_new_step(tree: Page) -> None:
@@ -92,7 +92,7 @@ def test_each_new_step_is_announced_once(tree: Page) -> None:
     tree.locator(".wt-navigator").get_by_role("button", name="No", exact=True).click()
     expect(navigator_heading(tree)).to_be_focused()
     tree.get_by_role("button", name="Start again").click()
-    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
+    expect(navigator_heading(tree)).to_have_text("Is the child in immediate danger?")
     assert tree.evaluate("window.spoken") == []
     tree.go_back()
     expect(navigator_heading(tree)).to_have_text("See the child alone")
@@ -105,7 +105,7 @@ def test_screen_reader_only_text_is_not_shown(tree: Page) -> None:
     change = tree.get_by_role("button", name="Change answer to: Has the child been seen alone?")
     expect(change).to_be_visible()
     hidden = tree.locator(".wt-navigator .wt-visually-hidden")
-    expect(hidden).to_have_count(2)  # the live region and the rest of the "Change" button's name
+    expect(hidden).to_have_count(3)  # the live region and the rest of each "Change" button's name
     for box in (element.bounding_box() for element in hidden.all()):
         assert box is not None and box["width"] <= 1 and box["height"] <= 1
 
@@ -123,14 +123,14 @@ def test_back_and_forward_and_a_shared_link_restore_the_state(tree: Page, small_
     expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
     tree.go_forward()
     expect(navigator_heading(tree)).to_have_text("See the child alone")
-    tree.goto("/trees/worried/#path=0")
+    tree.goto("/trees/worried/#path=1.0")
     tree.reload()
     expect(navigator_heading(tree)).to_have_text("Decide on the referral")
 
 
 def test_print_a_record_lists_the_answers_outcome_edition_and_time(tree: Page) -> None:
     """The record is built in the page and printed; nothing is sent anywhere."""
-    tree.goto("/trees/worried/#path=0")
+    tree.goto("/trees/worried/#path=1.0")
     tree.reload()
     tree.get_by_role("button", name="Print a record of this path").click()
     assert tree.evaluate("window.printed") == 1
@@ -139,7 +139,7 @@ def test_print_a_record_lists_the_answers_outcome_edition_and_time(tree: Page) -
     expect(record).to_contain_text("Working Together 2010 edition")
     expect(record).to_contain_text("Has the child been seen alone? — Yes")
     expect(record).to_contain_text("Outcome: Decide on the referral")
-    expect(record).to_contain_text("Within one working day")
+    expect(record).to_contain_text("What you do now")
     expect(record).to_contain_text("Printed ")
 
 
@@ -157,6 +157,25 @@ def test_without_javascript_the_static_steps_lead_to_an_outcome(browser: Browser
     page.goto("/trees/worried/")
     expect(page.locator(".wt-navigator__step")).to_have_count(0)
     page.locator("#step-by-step ~ .wt-node").first.get_by_role("link", name="No", exact=True).click()
+    assert page.url.endswith("#node-seen")
+    page.locator(".wt-node[data-node='node-seen']").get_by_role("link", name="No", exact=True).click()
     assert page.url.endswith("#node-see-child")
     expect(page.locator("h3#node-see-child")).to_be_in_viewport()
     page.context.close()
+
+
+@pytest.mark.parametrize("where", ["navigator", "static"])
+def test_the_reader_s_own_action_comes_first_and_stands_apart_on_a_phone(tree: Page, where: str) -> None:
+    """At 390 px the outcome's own action (data-you-do, from the fixed list) is above what happens next, in a box
+    set apart by a rule as well as a tint, in the navigator and in the static steps alike."""
+    tree.set_viewport_size({"width": 390, "height": 844})
+    tree.locator(".wt-navigator").get_by_role("button", name="Yes", exact=True).click()
+    scope = tree.locator(".wt-navigator" if where == "navigator" else ".wt-node[data-node='node-refer']")
+    you = scope.locator("[data-you-do]")
+    expect(you).to_have_attribute("data-you-do", "refer")
+    expect(you).to_contain_text("What you do now")
+    then = scope.locator(".wt-then")
+    you_box, then_box = you.bounding_box(), then.bounding_box()
+    assert you_box and then_box and you_box["y"] + you_box["height"] <= then_box["y"]
+    assert you_box["width"] <= 390
+    assert you.evaluate("(e) => parseFloat(getComputedStyle(e).borderLeftWidth)") >= 4

@@ -193,14 +193,14 @@ MODULE_CASES = [
     ),
     (
         "an answer the question does not have",
-        ("path: ['No']", "path: ['Maybe']"),
-        "guidance/modules/first-steps.yml:10:12: steps[1].path[0]: 'Maybe' is not an answer to"
+        ("path: ['No', 'No']", "path: ['No', 'Maybe']"),
+        "guidance/modules/first-steps.yml:10:18: steps[1].path[1]: 'Maybe' is not an answer to"
         " 'Has the child been seen alone?' (node 'seen' of worried) — use one of: 'Yes', 'No'",
     ),
     (
         "answers after the outcome",
-        ("path: ['No']", "path: ['No', 'Yes']"),
-        "guidance/modules/first-steps.yml:10:18: steps[1].path[1]: the path has already reached the outcome"
+        ("path: ['No', 'No']", "path: ['No', 'No', 'Yes']"),
+        "guidance/modules/first-steps.yml:10:24: steps[1].path[2]: the path has already reached the outcome"
         " 'see-child', so answer 'Yes' has no question — remove the answers after the outcome",
     ),
     (
@@ -229,7 +229,7 @@ MODULE_CASES = [
     ),
     (
         "a tree step without a path",
-        ("    path: ['No']\n    node: see-child\n", ""),
+        ("    path: ['No', 'No']\n    node: see-child\n", ""),
         "guidance/modules/first-steps.yml:9:5: steps[1]: a tree step needs the answers that lead to the state to show"
         " — add 'path:', a list of answers ([] for the first question)",
     ),
@@ -328,9 +328,9 @@ def test_a_module_page_shows_steps_deep_links_and_escaped_trainer_words(tmp_path
     page = _visible(module_page(corpus, corpus.modules["first-steps"]))
     assert "## Step 1: Deciding on a referral { #step-1 }" in page
     assert "## Step 2: Worried about a child { #step-2 }" in page
-    assert "1. Has the child been seen alone? **No**" in page
+    assert "1. Is the child in immediate danger? **No**\n1. Has the child been seen alone? **No**" in page
     assert "**Outcome:** See the child alone" in page
-    assert 'href="../../trees/worried/#path=1">Open the navigator at this step</a>' in page
+    assert 'href="../../trees/worried/#path=1.1">Open the navigator at this step</a>' in page
     assert "[Read this step on the tree page](../trees/worried.md#node-see-child)" in page
     trainer = page.split('<div class="wt-trainer" markdown="1">')[2].split("</div>")[0]
     assert "For discussion (the trainer's words, not guidance)" in trainer

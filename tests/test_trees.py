@@ -10,6 +10,7 @@ from small_guidance import replace_in, write_small_guidance, write_small_tree
 from working_together.check import check
 from working_together.load import load_corpus
 from working_together.model import follow
+from working_together.render.deadline import step_deadline
 from working_together.render.tree import tree_page
 
 
@@ -23,14 +24,15 @@ def tree_problems_after(tmp_path: Path, old: str = "", new: str = "") -> list[st
     return [str(problem) for problem in problems or check(corpus)]
 
 
-def test_the_small_tree_is_sound_and_has_two_paths(tmp_path: Path) -> None:
-    """The baseline tree passes every check and walks to both outcomes."""
+def test_the_small_tree_is_sound_and_has_three_paths(tmp_path: Path) -> None:
+    """The baseline tree passes every check and walks to each outcome, asking about danger first."""
     assert tree_problems_after(tmp_path) == []
     corpus, _ = load_corpus(write_small_guidance(tmp_path), tmp_path, write_small_tree(tmp_path).parent)
     paths = corpus.trees["worried"].paths()
     assert [[(node.id, answer.answer if answer else None) for node, answer in path] for path in paths] == [
-        [("seen", "Yes"), ("refer", None)],
-        [("seen", "No"), ("see-child", None)],
+        [("danger", "Yes"), ("call-999", None)],
+        [("danger", "No"), ("seen", "Yes"), ("refer", None)],
+        [("danger", "No"), ("seen", "No"), ("see-child", None)],
     ]
 
 
@@ -39,48 +41,52 @@ CASES = [
         "next does not exist (the node it misspells is not also called unreachable)",
         ("        next: refer\n", "        next: refr\n"),
         [
-            "decision_trees/worried.yml:11:15: worried.seen: next node 'refr' does not exist (did you mean 'refer'?)"
-            " — fix it",
+            "decision_trees/worried.yml:20:15: worried.seen: next node 'refr' does not exist (did you mean"
+            " 'refer'?) — fix it"
         ],
     ),
     (
         "next does not exist, and nothing like it",
         ("        next: refer\n", "        next: xyz\n"),
         [
-            "decision_trees/worried.yml:11:15: worried.seen: next node 'xyz' does not exist — fix it",
-            "decision_trees/worried.yml:18:5: worried.refer: node 'refer' cannot be reached from the start"
-            " — add an answer that leads to it, or remove it",
+            "decision_trees/worried.yml:20:15: worried.seen: next node 'xyz' does not exist — fix it",
+            "decision_trees/worried.yml:30:5: worried.refer: node 'refer' cannot be reached from the start —"
+            " add an answer that leads to it, or remove it",
         ],
     ),
     (
         "a loop",
         ("        next: refer\n", "        next: seen\n"),
         [
-            "decision_trees/worried.yml:11:15: worried.seen: answer 'Yes' loops back to 'seen', so this path never ends"
-            " — point it to a later question or an outcome",
-            "decision_trees/worried.yml:18:5: worried.refer: node 'refer' cannot be reached from the start"
-            " — add an answer that leads to it, or remove it",
+            "decision_trees/worried.yml:20:15: worried.seen: answer 'Yes' loops back to 'seen', so this path"
+            " never ends — point it to a later question or an outcome",
+            "decision_trees/worried.yml:30:5: worried.refer: node 'refer' cannot be reached from the start —"
+            " add an answer that leads to it, or remove it",
         ],
     ),
     (
         "only one answer",
         ("      - answer: 'No'\n        next: see-child\n", ""),
         [
-            "decision_trees/worried.yml:10:7: nodes[0].answers: the list has 1 item; at least 2 are needed"
-            " — write at least two answers",
+            "decision_trees/worried.yml:19:7: nodes[1].answers: the list has 1 item; at least 2 are needed —"
+            " write at least two answers"
         ],
     ),
     (
-        "outcome citing nothing",
-        ("    cites: [child-seen-alone]\n", ""),
-        ["decision_trees/worried.yml:14:5: nodes[1]: missing field 'cites' — add 'cites:' to this item"],
+        "an outcome without what the reader does now",
+        (
+            "    you_do:\n      action: none\n      strength: should\n      text: See the child alone when"
+            " appropriate.\n      cites: [child-seen-alone]\n",
+            "",
+        ),
+        ["decision_trees/worried.yml:23:5: nodes[2]: missing field 'you_do' — add 'you_do:' to this item"],
     ),
     (
-        "outcome citing an unknown provision",
-        ("    cites: [child-seen-alone]\n", "    cites: [child-seen]\n"),
+        "a step citing an unknown provision",
+        ("      cites: [child-seen-alone]\n", "      cites: [child-seen]\n"),
         [
-            "decision_trees/worried.yml:17:13: worried.see-child: unknown provision 'child-seen'"
-            " (did you mean 'child-seen-alone'?) — cite a provision id"
+            "decision_trees/worried.yml:29:15: worried.see-child: unknown provision 'child-seen' (did you mean"
+            " 'child-seen-alone'?) — cite a provision id"
         ],
     ),
     (
@@ -90,82 +96,140 @@ CASES = [
             "    question: Has the child been seen alone?\n    outcome: Refer\n",
         ),
         [
-            "decision_trees/worried.yml:7:5: worried.seen: a node cannot be both a question and an outcome"
-            " — split it: a question has question and answers; an outcome has outcome and cites"
+            "decision_trees/worried.yml:16:5: worried.seen: a node cannot be both a question and an outcome —"
+            " split it: a question has question and answers; an outcome has outcome and you_do"
         ],
     ),
     (
-        "a deadline the outcome does not cite",
-        ("    cites: [child-seen-alone]\n", "    cites: [child-seen-alone]\n    deadlines: [referral-decision]\n"),
-        [
-            "decision_trees/worried.yml:18:17: worried.see-child: deadline 'referral-decision' is not among"
-            " the provisions this outcome cites — cite it too"
-        ],
-    ),
-    (
-        "a deadline whose provision sets no working-day time limit",
+        "a deadline the step does not cite",
         (
-            "    cites: [referral-decision, child-seen-alone]\n",
-            "    cites: [referral-decision, child-seen-alone]\n    deadlines: [child-seen-alone]\n",
+            "        cites: [referral-decision]\n",
+            "        cites: [referral-decision]\n        deadline: child-seen-alone\n",
         ),
         [
-            "decision_trees/worried.yml:23:17: worried.refer: provision 'child-seen-alone' sets no time limit in"
-            " working days in the 2010 edition (no timescale) — remove it from 'deadlines', or give that version"
-            " a timescale 'within: N working days'"
+            "decision_trees/worried.yml:42:19: worried.refer.then[0]: deadline 'child-seen-alone' is not among"
+            " the provisions this step cites — cite it too"
+        ],
+    ),
+    (
+        "a deadline whose provision sets no working-day time limit in the tree's edition",
+        (
+            "        cites: [referral-decision]\n",
+            "        cites: [referral-decision, child-seen-alone]\n        deadline: child-seen-alone\n",
+        ),
+        [
+            "decision_trees/worried.yml:42:19: worried.refer.then[0]: provision 'child-seen-alone' sets no"
+            " time limit in working days in the 2010 edition (no timescale) — remove the deadline, or give"
+            " that version a timescale 'within: N working days'"
         ],
     ),
     (
         "unknown edition",
         ('edition: "2010"', 'edition: "2011"'),
+        ["decision_trees/worried.yml:3:10: worried: unknown edition '2011' — use one of: 2010"],
+    ),
+    (
+        "a step firmer than what it cites",
+        ("      action: none\n      strength: should\n", "      action: none\n      strength: must\n"),
         [
-            "decision_trees/worried.yml:3:10: worried: unknown edition '2011' — use one of: 2010",
+            "decision_trees/worried.yml:27:17: worried.see-child.you_do: the step says 'must' but the"
+            " strongest provision it cites is 'should' in the 2010 edition — lower it to strength: should (or"
+            " weaker), or cite a must provision that supports it"
         ],
     ),
     (
-        "an outcome firmer than what it cites",
-        (
-            "    outcome: See the child alone\n    strength: should\n",
-            "    outcome: See the child alone\n    strength: must\n",
-        ),
-        [
-            "decision_trees/worried.yml:16:15: worried.see-child: the outcome says 'must' but the strongest provision"
-            " it cites is 'should' in the 2010 edition"
-            " — lower it to strength: should (or weaker), or cite a must provision that supports it"
-        ],
-    ),
-    (
-        "an outcome without its own strength",
-        ("    outcome: See the child alone\n    strength: should\n", "    outcome: See the child alone\n"),
-        ["decision_trees/worried.yml:14:5: nodes[1]: missing field 'strength' — add 'strength:' to this item"],
+        "a step without its own strength",
+        ("      action: none\n      strength: should\n", "      action: none\n"),
+        ["decision_trees/worried.yml:26:7: nodes[2].you_do: missing field 'strength' — add 'strength:' to this item"],
     ),
     (
         "a link to a tree that does not exist",
-        (
-            "    strength: should\n    cites: [child-seen-alone]\n",
-            "    strength: should\n    see_tree: woried\n    cites: [child-seen-alone]\n",
-        ),
+        ("    outcome: See the child alone\n", "    outcome: See the child alone\n    see_tree: woried\n"),
         [
-            "decision_trees/worried.yml:17:15: worried.see-child: unknown tree 'woried' (did you mean 'worried'?)"
-            " — use the id of a decision tree"
+            "decision_trees/worried.yml:25:15: worried.see-child: unknown tree 'woried' (did you mean"
+            " 'worried'?) — use the id of a decision tree"
         ],
     ),
     (
         "a link back into the same tree",
-        (
-            "    strength: should\n    cites: [child-seen-alone]\n",
-            "    strength: should\n    see_tree: worried\n    cites: [child-seen-alone]\n",
-        ),
+        ("    outcome: See the child alone\n", "    outcome: See the child alone\n    see_tree: worried\n"),
         [
-            "decision_trees/worried.yml:17:15: worried.see-child: see_tree points to this same tree"
-            " — link to another tree, or remove it"
+            "decision_trees/worried.yml:25:15: worried.see-child: see_tree points to this same tree — link to"
+            " another tree, or remove it"
         ],
     ),
     (
         "start missing",
-        ("start: seen", "start: sen"),
+        ("start: danger", "start: dangr"),
         [
-            "decision_trees/worried.yml:5:8: worried: start node 'sen' does not exist (did you mean 'seen'?)"
-            " — correct it"
+            "decision_trees/worried.yml:5:8: worried: start node 'dangr' does not exist (did you mean"
+            " 'danger'?) — correct it"
+        ],
+    ),
+    (
+        "a step by an unknown role",
+        ("      - who: social-worker\n", "      - who: social-wrker\n"),
+        [
+            "decision_trees/worried.yml:38:14: worried.refer.then[0]: unknown role 'social-wrker' (did you"
+            " mean 'social-worker'?) — use a role id from guidance/roles.yml or one of:"
+            " child-death-overview-panel, prisons-and-probation-ombudsman, national-panel"
+        ],
+    ),
+    (
+        "a step by someone else that cites nothing",
+        ("        cites: [referral-decision]\n", ""),
+        ["decision_trees/worried.yml:38:9: nodes[3].then[0]: missing field 'cites' — add 'cites:' to this item"],
+    ),
+    (
+        "resume_at without see_tree",
+        ("    outcome: See the child alone\n", "    outcome: See the child alone\n    resume_at: seen\n"),
+        ["decision_trees/worried.yml:25:16: worried.see-child: resume_at without see_tree — add see_tree"],
+    ),
+    (
+        "INVARIANT: harm said, not referred, and the first action is not refer or 999",
+        ("      action: call-999\n", "      action: none\n"),
+        [
+            "decision_trees/worried.yml:45:15: worried.call-999: after answer 'Yes' (says: harm) the reader"
+            " has not referred, but the outcome's first action is 'none' (path 'Yes') — make you_do's action"
+            " refer or call-999, or mark an earlier answer says: [referred] if they have"
+        ],
+    ),
+    (
+        "INVARIANT: a section 47 path without the conference deadline",
+        (
+            "      - answer: 'Yes'\n        next: refer\n",
+            "      - answer: 'Yes'\n        says: [section-47]\n        next: refer\n",
+        ),
+        [
+            "decision_trees/worried.yml:31:5: worried.refer: the outcome is on a section 47 path ('No' →"
+            " 'Yes') but does not carry the conference deadline — add a then: step citing"
+            " conference-within-15-working-days with deadline: conference-within-15-working-days"
+        ],
+    ),
+    (
+        "INVARIANT: the first question does not ask about immediate danger",
+        ("    asks: immediate-danger\n", ""),
+        [
+            "decision_trees/worried.yml:5:8: worried: the first question, 'Is the child in immediate danger?',"
+            " is not marked as asking whether the child is in immediate danger — start with that question,"
+            " marked asks: immediate-danger, its 'Yes' leading to calling 999"
+        ],
+    ),
+    (
+        "INVARIANT: only a superseded tree may say why it does not ask about danger",
+        ("start: danger\n", "no_danger_question: Not needed.\nstart: danger\n"),
+        [
+            "decision_trees/worried.yml:5:21: worried: no_danger_question is set on a tree of the current"
+            " edition — remove it, and start the tree with a question marked asks: immediate-danger"
+        ],
+    ),
+    (
+        "INVARIANT: a notification with no abuse-or-neglect question on the path",
+        ("      - who: social-worker\n", "      - who: social-worker\n        action: notify\n"),
+        [
+            "decision_trees/worried.yml:39:17: worried.refer: the step 'notify' decides notification or"
+            " review, but the path ('No' → 'Yes') never asks whether abuse or neglect is known or suspected —"
+            " ask it first, with a question marked asks: abuse-or-neglect"
         ],
     ),
 ]
@@ -181,31 +245,32 @@ def test_each_unsound_tree_is_reported_at_its_position(
 
 REAL, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
 
-NO_HARM = [
-    "No",
-    "No",
-    "No",
-    "No",
-]  # worried-about-a-child: no danger, no death or serious harm, not staff, not adult services
-S17 = [*NO_HARM, "A child in need (section 17)"]
-S47 = [*NO_HARM, "Reasonable cause to suspect significant harm (section 47)"]
+NO_HARM = ["No", "No", "No", "No"]  # worried-about-a-child: no danger, no death or harm, not staff, not adult services
+HARMED_NO_ABUSE = ["No", "The child has been seriously harmed", "No", "No", "No"]  # then the same questions
+REFERRED = [*NO_HARM, "Yes"]
+NOT_REFERRED = [*NO_HARM, "No"]
 ENQUIRIES = "A strategy discussion and section 47 enquiries"
+S17 = "A child in need (section 17)"
+S47 = "Reasonable cause to suspect significant harm (section 47)"
 
 # For every question of every real tree: each answer and the node it leads to (smart-answers style).
 FLOWS: dict[str, dict[str, dict[str, str]]] = {
     "worried-about-a-child": {
         "immediate-danger": {"Yes": "call-999", "No": "died-or-seriously-harmed"},
         "died-or-seriously-harmed": {
-            "The child has died": "child-has-died",
-            "The child has been seriously harmed, and abuse or neglect is known or suspected": "serious-incident",
+            "The child has died": "death-abuse-or-neglect",
+            "The child has been seriously harmed": "harm-abuse-or-neglect",
             "No": "someone-who-works-with-children",
         },
+        "death-abuse-or-neglect": {"Yes": "death-refer", "No": "child-has-died"},
+        "harm-abuse-or-neglect": {"Yes": "refer-serious-harm", "No": "someone-who-works-with-children"},
         "someone-who-works-with-children": {"Yes": "allegation", "No": "adult-you-work-with"},
-        "adult-you-work-with": {"Yes": "adult-services", "No": "level-of-need"},
+        "adult-you-work-with": {"Yes": "adult-services", "No": "already-referred"},
+        "already-referred": {"Yes": "referral-decision", "No": "level-of-need"},
         "level-of-need": {
             "Early help": "early-help",
-            "A child in need (section 17)": "referral-decision",
-            "Reasonable cause to suspect significant harm (section 47)": "referral-decision",
+            S17: "refer-child-in-need",
+            S47: "refer-significant-harm",
             "I am not sure": "check-thresholds",
         },
         "referral-decision": {
@@ -214,8 +279,7 @@ FLOWS: dict[str, dict[str, dict[str, str]]] = {
             "An assessment": "assessment",
             ENQUIRIES: "immediate-protection",
         },
-        "immediate-protection": {"Yes": "emergency-protection", "No": "conference"},
-        "conference": {"Yes": "child-protection-conference", "No": "no-conference"},
+        "immediate-protection": {"Yes": "emergency-protection", "No": "section-47-enquiries"},
     },
     "allegation-against-someone-who-works-with-children": {
         "immediate-danger": {"Yes": "call-999", "No": "child-welfare-concern"},
@@ -226,45 +290,55 @@ FLOWS: dict[str, dict[str, dict[str, str]]] = {
         "risk": {"Yes": "refer", "No": "other-worry", "Not sure": "thresholds"},
     },
     "notifying-a-serious-incident": {
+        "immediate-danger": {"Yes": "call-999", "No": "incident"},
         "incident": {"Yes": "notify", "Not yet known": "notify-on-what-is-known", "No": "not-notifiable"},
     },
     "deciding-on-a-serious-case-review": {
+        "immediate-danger": {"Yes": "call-999", "No": "abuse-or-neglect"},
         "abuse-or-neglect": {"Yes": "died-or-seriously-harmed", "No": "other-review"},
         "died-or-seriously-harmed": {"Yes": "lscb-decides", "No": "other-review", "Unsure": "seek-advice"},
         "lscb-decides": {"Yes": "review", "No": "other-review", "Not yet decided": "seek-advice"},
     },
     "child-death": {
-        "secure-childrens-home": {"Yes": "ombudsman", "No": "abuse-or-neglect"},
-        "abuse-or-neglect": {"Yes": "notify", "No": "review"},
+        "immediate-danger": {"Yes": "call-999", "No": "abuse-or-neglect"},
+        "abuse-or-neglect": {"Yes": "notify", "No": "secure-childrens-home"},
+        "secure-childrens-home": {"Yes": "ombudsman", "No": "review"},
     },
     "referral-and-initial-assessment-2010": {
-        "believe-harm": {"Yes": "initial-assessment", "Not sure": "talk-it-through"},
+        "believe-harm": {"Yes": "already-referred", "Not sure": "talk-it-through"},
+        "already-referred": {"Yes": "initial-assessment", "No": "refer"},
         "initial-assessment": {"Yes": "assessment-within-ten-days", "No": "no-initial-assessment"},
     },
 }
+
+
+def _general_journey(before: list[str]) -> list[tuple[list[str], str]]:
+    """The paths of the worried tree from its question about someone who works with children."""
+    staff, adult = before[:-2], before[:-1]
+    return [
+        ([*staff, "Yes"], "allegation"),
+        ([*adult, "Yes"], "adult-services"),
+        ([*before, "Yes", "No further action"], "no-further-action"),
+        ([*before, "Yes", "Early help"], "early-help-after-referral"),
+        ([*before, "Yes", "An assessment"], "assessment"),
+        ([*before, "Yes", ENQUIRIES, "Yes"], "emergency-protection"),
+        ([*before, "Yes", ENQUIRIES, "No"], "section-47-enquiries"),
+        ([*before, "No", "Early help"], "early-help"),
+        ([*before, "No", S17], "refer-child-in-need"),
+        ([*before, "No", S47], "refer-significant-harm"),
+        ([*before, "No", "I am not sure"], "check-thresholds"),
+    ]
+
 
 # Every path of every real tree: the answers from the first question, and the outcome they reach.
 PATHS: dict[str, list[tuple[list[str], str]]] = {
     "worried-about-a-child": [
         (["Yes"], "call-999"),
-        (["No", "The child has died"], "child-has-died"),
-        (["No", "The child has been seriously harmed, and abuse or neglect is known or suspected"], "serious-incident"),
-        (["No", "No", "Yes"], "allegation"),
-        (["No", "No", "No", "Yes"], "adult-services"),
-        ([*NO_HARM, "Early help"], "early-help"),
-        ([*S17, "No further action"], "no-further-action"),
-        ([*S17, "Early help"], "early-help-after-referral"),
-        ([*S17, "An assessment"], "assessment"),
-        ([*S17, ENQUIRIES, "Yes"], "emergency-protection"),
-        ([*S17, ENQUIRIES, "No", "Yes"], "child-protection-conference"),
-        ([*S17, ENQUIRIES, "No", "No"], "no-conference"),
-        ([*S47, "No further action"], "no-further-action"),
-        ([*S47, "Early help"], "early-help-after-referral"),
-        ([*S47, "An assessment"], "assessment"),
-        ([*S47, ENQUIRIES, "Yes"], "emergency-protection"),
-        ([*S47, ENQUIRIES, "No", "Yes"], "child-protection-conference"),
-        ([*S47, ENQUIRIES, "No", "No"], "no-conference"),
-        ([*NO_HARM, "I am not sure"], "check-thresholds"),
+        (["No", "The child has died", "Yes"], "death-refer"),
+        (["No", "The child has died", "No"], "child-has-died"),
+        (["No", "The child has been seriously harmed", "Yes"], "refer-serious-harm"),
+        *_general_journey(HARMED_NO_ABUSE),
+        *_general_journey(NO_HARM),
     ],
     "allegation-against-someone-who-works-with-children": [
         (["Yes"], "call-999"),
@@ -278,90 +352,119 @@ PATHS: dict[str, list[tuple[list[str], str]]] = {
         (["No", "Not sure"], "thresholds"),
     ],
     "notifying-a-serious-incident": [
-        (["Yes"], "notify"),
-        (["Not yet known"], "notify-on-what-is-known"),
-        (["No"], "not-notifiable"),
+        (["Yes"], "call-999"),
+        (["No", "Yes"], "notify"),
+        (["No", "Not yet known"], "notify-on-what-is-known"),
+        (["No", "No"], "not-notifiable"),
     ],
     "deciding-on-a-serious-case-review": [
-        (["Yes", "Yes", "Yes"], "review"),
-        (["Yes", "Yes", "No"], "other-review"),
-        (["Yes", "Yes", "Not yet decided"], "seek-advice"),
-        (["Yes", "No"], "other-review"),
-        (["Yes", "Unsure"], "seek-advice"),
-        (["No"], "other-review"),
+        (["Yes"], "call-999"),
+        (["No", "Yes", "Yes", "Yes"], "review"),
+        (["No", "Yes", "Yes", "No"], "other-review"),
+        (["No", "Yes", "Yes", "Not yet decided"], "seek-advice"),
+        (["No", "Yes", "No"], "other-review"),
+        (["No", "Yes", "Unsure"], "seek-advice"),
+        (["No", "No"], "other-review"),
     ],
     "child-death": [
-        (["Yes"], "ombudsman"),
+        (["Yes"], "call-999"),
         (["No", "Yes"], "notify"),
-        (["No", "No"], "review"),
+        (["No", "No", "Yes"], "ombudsman"),
+        (["No", "No", "No"], "review"),
     ],
     "referral-and-initial-assessment-2010": [
-        (["Yes", "Yes"], "assessment-within-ten-days"),
-        (["Yes", "No"], "no-initial-assessment"),
+        (["Yes", "Yes", "Yes"], "assessment-within-ten-days"),
+        (["Yes", "Yes", "No"], "no-initial-assessment"),
+        (["Yes", "No"], "refer"),
         (["Not sure"], "talk-it-through"),
     ],
 }
 
-# What each outcome must tell the reader: its own strength, the tree it carries on into, and phrases its
-# wording must contain (asserted present, not matched word for word).
-OUTCOMES: dict[str, dict[str, tuple[str, str, list[str]]]] = {
+# What each outcome must tell the reader: their own action first, the strength of that step, the tree it carries
+# on into, the working-day deadlines it shows, and phrases its wording must contain (asserted present, not matched
+# word for word).
+OUTCOMES: dict[str, dict[str, tuple[str, str, str, list[int], list[str]]]] = {
     "worried-about-a-child": {
-        "call-999": ("editorial", "", ["999", "statutory powers"]),
-        "child-has-died": ("should", "child-death", ["child death overview panel"]),
-        "serious-incident": (
+        "call-999": ("call-999", "editorial", "", [], ["999", "statutory powers"]),
+        "death-refer": ("refer", "should", "", [5], ["by phone", "notifies Ofsted", "serious case review"]),
+        "child-has-died": ("none", "editorial", "child-death", [], ["child death overview panel"]),
+        "refer-serious-harm": (
+            "refer",
             "should",
-            "notifying-a-serious-incident",
-            ["five working days", "only the information known"],
+            "",
+            [1, 15, 5],
+            ["by phone", "section 47", "strategy discussion", "notifies Ofsted", "serious case review"],
         ),
-        "allegation": ("should", "allegation-against-someone-who-works-with-children", ["coordinated"]),
-        "adult-services": ("editorial", "adult-services-worried-about-a-parent", ["referral processes"]),
-        "early-help": ("should", "", ["early help", "before it escalates"]),
-        "check-thresholds": ("editorial", "", ["threshold document", "our suggestion"]),
-        "no-further-action": ("editorial", "", ["do not say", "one working day"]),
-        "early-help-after-referral": ("should", "", ["early help"]),
-        "assessment": ("should", "", ["45 working days", "flexibility", "do not say from when"]),
-        "emergency-protection": ("should", "", ["statutory powers"]),
-        "child-protection-conference": ("should", "", ["15 working days of the strategy discussion"]),
-        "no-conference": ("editorial", "", ["do not say"]),
+        "allegation": ("none", "editorial", "allegation-against-someone-who-works-with-children", [], ["coordinated"]),
+        "adult-services": ("none", "editorial", "adult-services-worried-about-a-parent", [], ["referral processes"]),
+        "early-help": ("early-help", "should", "", [], ["early help", "before it escalates"]),
+        "check-thresholds": ("tell-dsl", "editorial", "", [], ["threshold document", "safeguarding lead"]),
+        "refer-child-in-need": ("refer", "should", "", [1], ["section 17", "come back"]),
+        "refer-significant-harm": ("refer", "should", "", [1, 15], ["by phone", "section 47", "strategy discussion"]),
+        "no-further-action": ("none", "editorial", "", [1], ["do not say", "tell children's social care again"]),
+        "early-help-after-referral": ("early-help", "should", "", [], ["early help"]),
+        "assessment": ("none", "should", "", [45], ["flexibility", "do not say from when"]),
+        "emergency-protection": ("none", "should", "", [15], ["statutory powers", "strategy discussion"]),
+        "section-47-enquiries": ("none", "should", "", [15], ["strategy discussion", "do not give the criteria"]),
     },
     "allegation-against-someone-who-works-with-children": {
-        "call-999": ("editorial", "", ["999", "our step"]),
-        "coordinate": ("should", "worried-about-a-child", ["coordinated"]),
-        "designated-officer": ("editorial", "", ["do not reproduce the procedure", "designated officer"]),
+        "call-999": ("call-999", "editorial", "", [], ["999"]),
+        "coordinate": ("refer", "should", "worried-about-a-child", [1], ["coordinated", "by phone"]),
+        "designated-officer": (
+            "contact-designated-officer",
+            "editorial",
+            "",
+            [],
+            ["do not reproduce the procedure", "does not require", "local discretion"],
+        ),
     },
     "adult-services-worried-about-a-parent": {
-        "call-999": ("editorial", "", ["999"]),
-        "refer": ("should", "", ["referral process", "one working day"]),
-        "other-worry": ("editorial", "worried-about-a-child", ["mental health"]),
-        "thresholds": ("editorial", "", ["threshold document"]),
+        "call-999": ("call-999", "editorial", "", [], ["999"]),
+        "refer": ("refer", "should", "", [1], ["referral processes", "by phone"]),
+        "other-worry": ("none", "editorial", "worried-about-a-child", [], ["Worried about a child"]),
+        "thresholds": ("tell-dsl", "editorial", "", [], ["threshold document"]),
     },
     "notifying-a-serious-incident": {
+        "call-999": ("call-999", "editorial", "", [], ["999"]),
         "notify": (
+            "notify",
             "should",
             "deciding-on-a-serious-case-review",
-            ["five working days", "Ofsted", "every Local Safeguarding"],
+            [5],
+            ["Ofsted", "every Local Safeguarding"],
         ),
         "notify-on-what-is-known": (
+            "notify",
             "should",
             "deciding-on-a-serious-case-review",
+            [5],
             ["Do not wait", "only the information known"],
         ),
-        "not-notifiable": ("editorial", "worried-about-a-child", ["nothing to notify", "our reading"]),
+        "not-notifiable": ("none", "editorial", "worried-about-a-child", [], ["nothing to notify", "our reading"]),
     },
     "deciding-on-a-serious-case-review": {
-        "review": ("should", "", ["national panel", "publication", "public interest"]),
-        "other-review": ("guidance", "", ["near misses", "appropriate reviews"]),
-        "seek-advice": ("guidance", "", ["national panel"]),
+        "call-999": ("call-999", "editorial", "", [], ["999"]),
+        "review": ("decide-review", "should", "", [], ["national panel", "publication", "public interest"]),
+        "other-review": ("decide-review", "guidance", "", [], ["near misses", "appropriate reviews"]),
+        "seek-advice": ("decide-review", "guidance", "", [], ["national panel"]),
     },
     "child-death": {
-        "ombudsman": ("should", "", ["Prisons and Probation Ombudsman", "secure children's home"]),
-        "notify": ("should", "notifying-a-serious-incident", ["five working days", "serious case review"]),
-        "review": ("should", "", ["child death overview panel", "modifiable", "rapid response"]),
+        "call-999": ("call-999", "editorial", "", [], ["999"]),
+        "notify": (
+            "refer",
+            "should",
+            "notifying-a-serious-incident",
+            [5],
+            ["notifies Ofsted", "serious case review", "secure children's home"],
+        ),
+        "ombudsman": ("none", "editorial", "", [], ["Prisons and Probation Ombudsman", "secure children's home"]),
+        "review": ("none", "editorial", "", [], ["child death overview panel", "modifiable", "rapid response"]),
     },
     "referral-and-initial-assessment-2010": {
-        "talk-it-through": ("editorial", "", ["our suggestion"]),
-        "assessment-within-ten-days": ("should", "", ["ten working days"]),
-        "no-initial-assessment": ("should", "", ["feedback within one working day"]),
+        "talk-it-through": ("tell-dsl", "editorial", "", [], ["safeguarding lead"]),
+        "refer": ("refer", "should", "", [1], ["should refer their concerns"]),
+        "assessment-within-ten-days": ("none", "editorial", "", [10, 1], ["ten working days"]),
+        "no-initial-assessment": ("none", "editorial", "", [1], ["feedback"]),
     },
 }
 
@@ -403,69 +506,110 @@ def test_each_listed_path_reaches_its_outcome(tree_id: str, answers: list[str], 
     ("tree_id", "outcome_id"), [(tree_id, outcome) for tree_id, table in OUTCOMES.items() for outcome in table]
 )
 def test_each_outcome_says_what_it_should_with_its_own_strength(tree_id: str, outcome_id: str) -> None:
-    """An outcome's strength, onward tree and key words; the table lists every outcome of the tree."""
+    """An outcome's own action and its strength, onward tree, deadlines and key words; the table lists every
+    outcome of the tree."""
     tree = REAL.trees[tree_id]
     node = tree.nodes[outcome_id]
-    strength, see_tree, phrases = OUTCOMES[tree_id][outcome_id]
-    assert (node.strength, node.see_tree) == (strength, see_tree)
-    wording = " ".join([node.outcome, node.text, node.timescale, node.contact])
+    action, strength, see_tree, days, phrases = OUTCOMES[tree_id][outcome_id]
+    assert (node.you_do.action, node.you_do.strength, node.see_tree) == (action, strength, see_tree)
+    assert [step_deadline(REAL, tree, step).days for step in node.steps if step.deadline] == days
+    wording = " ".join([node.outcome, node.contact, *(step.text + " " + step.ours for step in node.steps)])
     missing = [phrase for phrase in phrases if phrase.lower() not in wording.lower()]
     assert not missing, missing
     assert {n.id for n in tree.nodes.values() if n.is_outcome} == set(OUTCOMES[tree_id])
 
 
 def test_the_worried_about_a_child_journey_is_deep() -> None:
-    """Its longest path asks at least five questions, reaching the decisions after the referral."""
+    """Its longest path asks at least five questions, reaching the section 47 decisions after the referral."""
     longest = max(REAL.trees["worried-about-a-child"].paths(), key=len)
     assert len(longest) - 1 >= 5
-    assert "conference" in {node.id for node, _ in longest}
+    assert "immediate-protection" in {node.id for node, _ in longest}
 
 
-def test_the_journey_links_into_the_other_trees() -> None:
-    """Worried-about-a-child branches into the allegation, adult-services, notification and child-death trees."""
+def test_the_journey_links_into_the_other_trees_and_back_at_a_named_question() -> None:
+    """Worried-about-a-child branches into the allegation, adult-services and child-death trees; links back into
+    it name the question they resume at, never its start."""
     tree = REAL.trees["worried-about-a-child"]
     linked = {node.see_tree for node in tree.nodes.values() if node.see_tree}
     assert linked == {
         "allegation-against-someone-who-works-with-children",
         "adult-services-worried-about-a-parent",
-        "notifying-a-serious-incident",
         "child-death",
     }
-    notify = REAL.trees["notifying-a-serious-incident"].nodes["notify"]
-    assert notify.see_tree == "deciding-on-a-serious-case-review"
+    assert REAL.trees["notifying-a-serious-incident"].nodes["notify"].see_tree == "deciding-on-a-serious-case-review"
+    back = {
+        (other.id, node.id): node.resume_at
+        for other in REAL.trees.values()
+        for node in other.nodes.values()
+        if node.see_tree == tree.id
+    }
+    assert back == {
+        ("adult-services-worried-about-a-parent", "other-worry"): "already-referred",
+        ("allegation-against-someone-who-works-with-children", "coordinate"): "referral-decision",
+        ("notifying-a-serious-incident", "not-notifiable"): "someone-who-works-with-children",
+    }
 
 
 def test_not_yet_known_does_not_invite_waiting() -> None:
     """'Not yet known' leads to notifying on what is known within five working days, never to keeping under review."""
     tree = REAL.trees["notifying-a-serious-incident"]
-    node = follow(tree, ["Not yet known"]).node
-    assert node.timescale == "Within five working days"
-    assert all("under review" not in (n.outcome + n.text).lower() for n in tree.nodes.values())
+    node = follow(tree, ["No", "Not yet known"]).node
+    assert node.you_do.action == "notify" and step_deadline(REAL, tree, node.you_do).days == 5
+    words = [n.outcome + " " + " ".join(step.text for step in n.steps) for n in tree.nodes.values()]
+    assert all("under review" not in text.lower() for text in words)
 
 
-def test_no_tree_makes_automatic_referral_a_step() -> None:
-    """The invented 'automatic referral' is nowhere in a tree's words."""
+def test_no_tree_makes_automatic_referral_a_step_or_calls_laming_s_triggers_the_guidance_s() -> None:
+    """The invented 'automatic referral' is nowhere in a tree's words, nor 'the risks the guidance names'."""
     for tree in REAL.trees.values():
         for node in tree.nodes.values():
-            words = " ".join([node.question, node.help, node.outcome, node.text]).lower()
+            words = " ".join([node.question, node.help, node.outcome, *(s.text + s.ours for s in node.steps)]).lower()
             assert "automatic" not in words, (tree.id, node.id)
+            assert "the guidance names" not in words, (tree.id, node.id)
+
+
+def test_the_allegation_outcome_leaves_children_s_social_care_to_local_discretion() -> None:
+    """003 removed a requirement to route allegations through children's social care; it did not forbid it."""
+    node = REAL.trees["allegation-against-someone-who-works-with-children"].nodes["designated-officer"]
+    words = " ".join(step.text for step in node.steps)
+    assert "are not routed through" not in words
+    assert "does not require allegations to be routed" in words and "local discretion" in words
 
 
 def test_the_2010_process_is_its_own_superseded_tree() -> None:
-    """Initial assessment in ten working days and feedback to the referrer stand on the 2010 edition, marked."""
+    """Initial assessment in ten working days and feedback to the referrer stand on the 2010 edition, marked; it
+    claims no 'single assessment', and says on the page why it does not ask about danger first."""
     tree = REAL.trees["referral-and-initial-assessment-2010"]
-    assert tree.edition == "2010" and tree.superseded_ok
+    assert tree.edition == "2010" and tree.superseded_ok and tree.no_danger_question
     markdown = tree_page(REAL, tree)
     assert 'warning "Rests on the superseded 2010 edition"' in markdown
     assert tree.superseded_ok.split()[0] in markdown
+    assert "does not ask first whether a child is in danger" in markdown
+    assert "single assessment" not in markdown
 
 
-def test_the_page_labels_editorial_outcomes_and_links_onward_trees() -> None:
-    """An editorial outcome says it is ours; an outcome with see_tree links to the other tree's page."""
+@pytest.mark.parametrize("tree_id", sorted(FLOWS))
+def test_every_tree_page_says_its_edition_and_its_replacement_at_the_top(tree_id: str) -> None:
+    """The edition, and that 2015 was replaced in 2018 and 2023, stand above the tree, not only in the footer."""
+    markdown = tree_page(REAL, REAL.trees[tree_id])
+    top = markdown[: markdown.index('<div class="wt-navigator"')]
+    assert f"({REAL.trees[tree_id].edition})" in top.replace("&#40;", "(").replace("&#41;", ")")
+    assert "2018 and again in 2023" in top
+
+
+def test_the_page_shows_the_reader_s_action_first_and_labels_editorial_steps_once() -> None:
+    """An outcome shows the reader's own action (data-you-do) before what happens next; an editorial step says it
+    is ours once, by its badge; an outcome with see_tree links to the other tree's page."""
     markdown = tree_page(REAL, REAL.trees["worried-about-a-child"])
     call = markdown[markdown.index("{ #node-call-999 }") :]
-    call = call[: call.index("</div>")]
-    assert "Editorial: this step is ours" in call and "Must" not in call
+    call = call[: call.index("[Start again]")]
+    assert call.index('data-you-do="call-999"') < call.index("What happens next")
+    you_do = call[call.index('<div class="wt-you-do') : call.index('<div class="wt-then')]
+    assert you_do.count("Editorial note") == 1 and "our step" not in call and "Must" not in call
+    harm = markdown[markdown.index("{ #node-refer-serious-harm }") :]
+    harm = harm[: harm.index("[Start again]")]
+    assert harm.index('data-you-do="refer"') < harm.index("What happens next")
+    assert "within 15 working days" in harm and "within 5 working days" in harm
     assert "**Go on to:** [An allegation against someone who works with children]" in markdown
     assert "(allegation-against-someone-who-works-with-children.md)" in markdown
 
@@ -475,3 +619,68 @@ def test_the_real_decision_trees_are_loaded_without_problems() -> None:
     corpus, problems = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
     assert problems == [] and check(corpus) == []
     assert len(corpus.trees) == 7
+
+
+OTHER_TREE = (
+    "id: other\n"
+    "title: Another journey\n"
+    'edition: "2010"\n'
+    "summary: For a test.\n"
+    "start: danger\n"
+    "nodes:\n"
+    "  - id: danger\n"
+    "    question: Is the child in immediate danger?\n"
+    "    asks: immediate-danger\n"
+    "    answers:\n"
+    "      - answer: 'Yes'\n"
+    "        next: call\n"
+    "      - answer: 'No'\n"
+    "        next: back\n"
+    "  - id: call\n"
+    "    outcome: Call 999\n"
+    "    you_do:\n"
+    "      action: call-999\n"
+    "      strength: editorial\n"
+    "      text: Call 999.\n"
+    "  - id: back\n"
+    "    outcome: Go back\n"
+    "    you_do:\n"
+    "      action: none\n"
+    "      strength: editorial\n"
+    "      text: Go back.\n"
+    "    see_tree: worried\n"
+)
+
+
+def test_a_journey_between_trees_that_loops_is_reported_at_the_link_and_resume_at_breaks_it(tmp_path: Path) -> None:
+    """worried → other → worried's start → other ... never ends; naming the node it resumes at ends it."""
+    guidance = write_small_guidance(tmp_path)
+    tree = write_small_tree(tmp_path)
+    replace_in(tree, "    outcome: Call 999\n", "    outcome: Call 999\n    see_tree: other\n")
+    other = tree.parent / "other.yml"
+    other.write_text(OTHER_TREE, encoding="utf-8")
+
+    def problems_now() -> list[str]:
+        corpus, problems = load_corpus(guidance, tmp_path, tree.parent)
+        return [str(problem) for problem in problems or check(corpus)]
+
+    assert problems_now() == [
+        "decision_trees/worried.yml:44:15: worried.call-999: see_tree leads the reader round in a loop that never"
+        " ends: other.danger → other.back → worried.danger → worried.call-999 → other.danger"
+        " — add resume_at: naming a node of other past the question that sent the reader here"
+    ]
+    other.write_text(OTHER_TREE + "    resume_at: seen\n", encoding="utf-8")
+    assert problems_now() == []
+    replace_in(other, "    resume_at: seen\n", "    resume_at: sen\n")
+    assert problems_now() == [
+        "decision_trees/other.yml:28:16: other.back: resume_at: 'sen' is not a node of worried (did you mean"
+        " 'seen'?) — name a question of worried"
+    ]
+
+
+def test_the_real_trees_loop_again_if_a_link_back_resumes_at_the_start() -> None:
+    """The adult-services tree's link back once sent an adult mental-health worker round for ever."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    corpus.trees["adult-services-worried-about-a-parent"].nodes["other-worry"].resume_at = ""
+    problems = [str(problem) for problem in check(corpus)]
+    assert len(problems) == 1 and "loop that never ends" in problems[0], problems

@@ -47,8 +47,8 @@ def _danger_first(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
         yield Problem(
             tree.start_position,
             tree.id,
-            f"the tree starts with '{start.question}', not by asking whether the child is in immediate danger",
-            "start with a question marked asks: immediate-danger whose 'Yes' leads to calling 999"
+            f"the first question, '{start.question}', is not marked as asking whether the child is in immediate danger",
+            "start with that question, marked asks: immediate-danger, its 'Yes' leading to calling 999"
             + (', or say why not with no_danger_question: "reason" (shown on the page)' if superseded else ""),
         )
 
@@ -129,7 +129,9 @@ def _journey_loops(corpus: Corpus) -> Iterator[Problem]:
 def _loop_problem(corpus: Corpus, loop: list[tuple[str, str]]) -> Problem:
     """A journey that comes back to where it was: reported at the link into the tree it comes back to."""
     links = [(tree_id, node_id) for tree_id, node_id in loop if corpus.trees[tree_id].nodes[node_id].see_tree]
-    tree_id, node_id = links[-1]
+    # The link to fix is one that goes to a tree's start (no resume_at); else any link on the loop.
+    to_start = [link for link in links if not corpus.trees[link[0]].nodes[link[1]].resume_at]
+    tree_id, node_id = (to_start or links)[-1]
     node = corpus.trees[tree_id].nodes[node_id]
     route = " → ".join(f"{tree}.{node}" for tree, node in [*loop, loop[0]])
     return Problem(

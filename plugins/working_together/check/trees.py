@@ -38,7 +38,7 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                 node.position,
                 where,
                 "a node cannot be both a question and an outcome",
-                "split it: a question has question and answers; an outcome has outcome and cites",
+                "split it: a question has question and answers; an outcome has outcome and you_do",
             )
         for answer in node.answers:
             if answer.next not in tree.nodes:
@@ -58,7 +58,6 @@ def _problems(corpus: Corpus, tree: Tree) -> Iterator[Problem]:
                     f"provision '{cited}' is not in the {tree.edition} edition",
                     f"cite a provision of the {tree.edition} edition",
                 )
-        yield from _deadline_problems(corpus, tree, node)
         if node.is_outcome:
             yield from _strength_problems(corpus, tree, node)
             yield from _see_tree_problems(corpus, tree, node)
@@ -81,24 +80,6 @@ def has_broken_next(tree: Tree) -> bool:
     return any(answer.next not in tree.nodes for node in tree.nodes.values() for answer in node.answers)
 
 
-def _deadline_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
-    """Each deadline is a cited provision whose timescale in the tree's edition counts working days."""
-    where = f"{tree.id}.{node.id}"
-    for cited, position in zip(node.deadlines, node.deadline_positions, strict=True):
-        provision = corpus.provisions.get(cited)
-        version = provision.version_in(tree.edition) if provision else None
-        if cited not in node.cites:
-            continue  # the step check reports a deadline its step does not cite
-        if version is None or version.timescale is None or version.timescale.working_days is None:
-            found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
-            yield Problem(
-                position,
-                where,
-                f"provision '{cited}' sets no time limit in working days in the {tree.edition} edition ({found})",
-                "remove it from 'deadlines', or give that version a timescale 'within: N working days'",
-            )
-
-
 def _strength_problems(corpus: Corpus, tree: Tree, node: TreeNode) -> Iterator[Problem]:
     """Each step may not tell the reader more firmly than the provisions it cites support in the tree's edition."""
     for index, step in enumerate(node.steps):
@@ -118,14 +99,10 @@ def _step_problems(corpus: Corpus, tree: Tree, step: Step, where: str) -> Iterat
             f"use a role id from guidance/roles.yml or one of: {', '.join(BODIES)}",
         )
     if step.strength != "editorial" and not step.cites:
-        yield Problem(step.position, where, f"a '{step.strength}' step cites nothing", "cite the provisions it rests on")
-    if step.deadline and step.deadline not in step.cites:
         yield Problem(
-            step.field_positions["deadline"],
-            where,
-            f"deadline '{step.deadline}' is not among the provisions this step cites",
-            "cite it in this step too",
+            step.position, where, f"a '{step.strength}' step cites nothing", "cite the provisions it rests on"
         )
+    yield from _deadline_problems(corpus, tree, step, where)
     supported = [
         version.strength
         for cited in step.cites
@@ -141,6 +118,28 @@ def _step_problems(corpus: Corpus, tree: Tree, step: Step, where: str) -> Iterat
             f"the step says '{step.strength}' but the strongest provision it cites is '{strongest}' "
             f"in the {tree.edition} edition",
             f"lower it to strength: {strongest} (or weaker), or cite a {step.strength} provision that supports it",
+        )
+
+
+def _deadline_problems(corpus: Corpus, tree: Tree, step: Step, where: str) -> Iterator[Problem]:
+    """A step's deadline is one of its citations whose timescale in the tree's edition counts working days, so
+    every deadline a tree shows exists in that tree's edition."""
+    if not step.deadline:
+        return
+    position = step.field_positions["deadline"]
+    provision = corpus.provisions.get(step.deadline)
+    version = provision.version_in(tree.edition) if provision else None
+    if step.deadline not in step.cites:
+        yield Problem(
+            position, where, f"deadline '{step.deadline}' is not among the provisions this step cites", "cite it too"
+        )
+    elif version is None or version.timescale is None or version.timescale.working_days is None:
+        found = f"'{version.timescale.period}'" if version and version.timescale else "no timescale"
+        yield Problem(
+            position,
+            where,
+            f"provision '{step.deadline}' sets no time limit in working days in the {tree.edition} edition ({found})",
+            "remove the deadline, or give that version a timescale 'within: N working days'",
         )
 
 

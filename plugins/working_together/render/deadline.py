@@ -78,9 +78,7 @@ def deadline_calculator(deadline: Deadline, currency: str = "") -> str:
             for part, size in (("Day", 2), ("Month", 2), ("Year", 4))
         )
         + "</fieldset>"
-        '<p class="wt-deadline__result" aria-live="polite"></p>'
-        + currency
-        + ""
+        '<p class="wt-deadline__result" aria-live="polite"></p>' + currency + ""
         f'<p class="wt-deadline__note">A calculation aid, not guidance: it counts bank holidays in England from '
         f"{FIRST_YEAR} to {LAST_YEAR}, and nothing you enter leaves this page. Local arrangements may differ.</p>"
         "</div></div>"

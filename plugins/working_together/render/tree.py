@@ -76,7 +76,9 @@ def _superseded_notice(corpus: Corpus, tree: Tree) -> str:
         f"Why: {escape(tree.superseded_ok)}"
     )
     if tree.no_danger_question:
-        notice += f"\n\n    **Why it does not ask first whether a child is in danger:** {escape(tree.no_danger_question)}"
+        notice += (
+            f"\n\n    **Why it does not ask first whether a child is in danger:** {escape(tree.no_danger_question)}"
+        )
     return notice
 
 
@@ -167,8 +169,10 @@ def you_do_html(corpus: Corpus, tree: Tree, step: Step) -> str:
         if step.ours
         else ""
     )
+    action = step.action if step.action in ACTIONS else "none"
     return (
-        f'<div class="wt-you-do wt-provision--{_strength(step)}" data-you-do="{escape_html(step.action)}">'
+        # The action is one of ACTIONS (the schema allows no other), so it goes into the attribute as written.
+        f'<div class="wt-you-do wt-provision--{_strength(step)}" data-you-do="{action}">'
         f'<p class="wt-you-do__label">What you do now: <strong>{escape_html(ACTIONS[step.action])}</strong></p>'
         f'<p class="wt-strength">{strength_badge(_strength(step))}</p>'
         f"<p>{escape_html(step.text)}</p>{ours}{_deadline(corpus, tree, step)}</div>"
