@@ -38,6 +38,12 @@ OUTCOME_TEXT = """(view) => Array.from(view.children)
   .filter((child) => child.tagName !== 'NAV' && child.tagName !== 'BUTTON')
   .map((child) => child.innerText).join('\\n')"""
 
+# Whether the reader's action comes straight after the outcome's heading, before what others do next.
+ACTION_FIRST = """(view) => {
+  const next = view.querySelector('.wt-navigator__step').nextElementSibling;
+  return next !== null && next === view.querySelector('[data-you-do]');
+}"""
+
 
 @pytest.fixture
 def navigator_page(browser: Browser, base_url: str) -> Iterator[Page]:
@@ -112,6 +118,8 @@ def problems(outcome: Locator, expected: dict) -> list[str]:
         found.append("(a) the outcome marks no action of the reader's ([data-you-do])")
     elif (first := actions.first.get_attribute("data-you-do")) != expected["first_action"]:
         found.append(f"(a) the first action shown is {first!r}, expected {expected['first_action']!r}")
+    elif not outcome.evaluate(ACTION_FIRST):
+        found.append("(a) the reader's action is not the first thing the outcome shows under its heading")
     text = outcome.evaluate(OUTCOME_TEXT)
     for days in expected["deadlines"]:
         if not shows_deadline(text, days):
