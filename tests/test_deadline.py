@@ -11,12 +11,19 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from working_together.load import load_corpus
 from working_together.model import Timescale
 from working_together.problems import Position
-from working_together.render.deadline import FIRST_YEAR, LAST_YEAR, bank_holidays, bank_holidays_script
+from working_together.render.deadline import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    bank_holidays,
+    bank_holidays_script,
+    step_deadline,
+)
+from working_together.render.tree import tree_page
 
 REAL, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
 WORRIED = "/trees/worried-about-a-child/"
 # The outcome of the worried-about-a-child tree that carries each working-day deadline.
-NODE = {1: "no-further-action", 15: "child-protection-conference", 45: "assessment"}
+NODE = {1: "no-further-action", 15: "section-47-enquiries", 45: "assessment"}
 
 
 def _path_to(node_id: str) -> str:
@@ -45,16 +52,25 @@ def test_a_period_is_read_as_a_number_of_working_days_or_not_at_all(period: str,
     assert Timescale("x", period, [], "", "", Position("x", 1, 1)).working_days == days
 
 
-def test_every_real_outcome_whose_timescale_counts_working_days_has_a_calculator() -> None:
-    """An outcome that gives a time limit in working days names the cited provision that sets it."""
-    missing = [
-        f"{tree.id}.{node.id}"
-        for tree in REAL.trees.values()
-        for node in tree.nodes.values()
-        if "working day" in node.timescale and not node.deadlines
-    ]
-    assert missing == []
-    assert sum(len(node.deadlines) for tree in REAL.trees.values() for node in tree.nodes.values()) >= 6
+def test_every_deadline_a_tree_shows_counts_working_days_in_its_edition_with_its_count_in_figures() -> None:
+    """Each step's deadline is a time limit in working days in the tree's edition, shown as "within N working
+    days" with its calculator, and with the edition's currency beside the calculator's result."""
+    shown = 0
+    for tree in REAL.trees.values():
+        markdown = tree_page(REAL, tree)
+        for node in tree.nodes.values():
+            for step in node.steps:
+                if step.deadline:
+                    deadline = step_deadline(REAL, tree, step)
+                    assert deadline is not None, (tree.id, node.id)
+                    days = f"within {deadline.days} working day{'s' if deadline.days != 1 else ''}"
+                    assert days in markdown, (tree.id, node.id, days)
+                    shown += 1
+        for result in markdown.split('<p class="wt-deadline__result" aria-live="polite"></p>')[1:]:
+            assert result.startswith('<p class="wt-tree-currency">'), tree.id
+            assert f"({tree.edition})" in result[:400].replace("&#40;", "(").replace("&#41;", ")")
+            assert "2018 and again in 2023" in result[:600]
+    assert shown >= 15
 
 
 @pytest.mark.parametrize(

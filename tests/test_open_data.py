@@ -96,3 +96,16 @@ def test_not_described_markers_and_grades_are_in_the_data() -> None:
 def test_the_data_files_are_utf8_json_under_data(site: Path, name: str) -> None:
     """The files sit where the README says, and parse as JSON."""
     assert isinstance(_json(site / "data" / name), dict)
+
+
+def test_current_means_the_latest_edition_in_these_sources_not_in_force() -> None:
+    """The data says what 'current' means and that 2015 was replaced; a provision the latest edition does not
+    place has no current strength, so no one reads it as a current Should."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT)
+    document = corpus_document(corpus)
+    assert document["currency"]["current_means"] == "the latest edition in these sources"
+    assert "2018 and again in 2023" in document["currency"]["replaced"]
+    records = {record["id"]: record for record in document["provisions"]}
+    assert records["adult-services-referral"]["current"] == {"edition": "2015", "placed": False, "strength": None}
+    schema = json.loads((PROJECT / "plugins/working_together/schema/provisions-data.schema.json").read_text())
+    assert "not the guidance in force" in schema["properties"]["current_edition"]["description"]

@@ -10,6 +10,7 @@ from small_guidance import replace_in, write_small_guidance, write_small_tree
 from working_together.check import check
 from working_together.load import load_corpus
 from working_together.model import follow
+from working_together.publish.stamp import page_edition
 from working_together.render.deadline import step_deadline
 from working_together.render.tree import tree_page
 
@@ -684,3 +685,9 @@ def test_the_real_trees_loop_again_if_a_link_back_resumes_at_the_start() -> None
     corpus.trees["adult-services-worried-about-a-parent"].nodes["other-worry"].resume_at = ""
     problems = [str(problem) for problem in check(corpus)]
     assert len(problems) == 1 and "loop that never ends" in problems[0], problems
+
+
+def test_the_footer_of_a_superseded_tree_names_its_own_edition() -> None:
+    """The 2010 tree's 'valid as of' stamp says it shows the 2010 edition, not 2015."""
+    assert page_edition(REAL, "trees/referral-and-initial-assessment-2010/").id == "2010"
+    assert page_edition(REAL, "trees/worried-about-a-child/").id == "2015"

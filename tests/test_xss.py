@@ -70,9 +70,10 @@ FIELDS = {
     "tree help": (TREE, "answers:", "help"),
     "tree answer": (TREE, "- answer: 'Yes'", "answer"),
     "tree outcome": (TREE, "outcome: Decide on the referral", "outcome"),
-    "tree outcome text": (TREE, "cites: [child-seen-alone]", "text"),
-    "tree contact": (TREE, "timescale:", "contact"),
-    "tree timescale": (TREE, "timescale:", "timescale"),
+    "tree step of the reader": (TREE, "text: See the child alone when appropriate.", "text"),
+    "tree step of someone else": (TREE, "text: The social worker decides", "text"),
+    "tree advice of ours": (TREE, "text: Refer the child.", "ours"),
+    "tree contact": (TREE, "you_do:", "contact"),
     "timescale what": (PROVISIONS, "what: Decide on the referral", "what"),
     "timescale from": (PROVISIONS, "from: the referral", "from"),
     "source title": (SOURCE, "title: A report", "title"),
@@ -133,8 +134,8 @@ def small_project(folder: Path) -> Path:
     replace_in(folder / PROVISIONS, "        text: Referrals should", TIMESCALE + "        text: Referrals should")
     replace_in(
         folder / TREE,
-        "    cites: [referral-decision, child-seen-alone]\n",
-        "    cites: [referral-decision, child-seen-alone]\n    deadlines: [referral-decision]\n",
+        "        cites: [referral-decision]\n",
+        "        cites: [referral-decision]\n        deadline: referral-decision\n",
     )
     (folder / "docs").mkdir()
     for page in (PROJECT / "docs").glob("*.md"):
