@@ -109,7 +109,7 @@ def test_diff_compares_the_two_editions_named(capsys: pytest.CaptureFixture[str]
     assert "moved      scr-when-held (8.2 -> 4.3)" in from_2010
     two_steps = (
         "amended    scr-when-held (from the 2010 wording: changed practice in 2013, "
-        "then clarification or wording in 2015)"
+        "then clarification or wording in 2015; strength guidance -> should)"
     )
     assert two_steps in from_2010
     assert "amended    scr-when-held (from the 2013 wording: clarification or wording in 2015)" in from_2013

@@ -62,7 +62,7 @@ CASES = [
             "strength: shall\n        text: Referrals",
         ),
         "guidance/provisions/cases.yml:20:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
-        " — use one of: must, should, guidance, editorial",
+        " — use one of: must, law, should, guidance, editorial",
     ),
     (
         "duplicate key",
@@ -251,7 +251,7 @@ def test_a_schema_error_hides_no_problem_elsewhere_and_fakes_none(tmp_path: Path
         "guidance/provisions/cases.yml:4:13: child-seen-alone: unknown role 'social-workr'"
         " (did you mean 'social-worker'?) — correct the id, or add the new role to guidance/roles.yml",
         "guidance/provisions/cases.yml:20:19: provisions[1].versions[0].strength: 'shall' is not allowed here"
-        " — use one of: must, should, guidance, editorial",
+        " — use one of: must, law, should, guidance, editorial",
     ]
     assert list(corpus.provisions) == ["child-seen-alone"]
     assert corpus.unloaded.ids == {"provision": {"referral-decision"}, "term": {"lscb"}}

@@ -171,7 +171,7 @@ COORDINATE_CITES = (
     "see_tree: worried-about-a-child\n    cites: [allegations-coordinated-with-child-concerns,"
     " designated-officer-qualifications]"
 )
-WHISTLEBLOWING = '    roles: [any-practitioner]\n    versions:\n      - edition: "2015"\n        strength: should\n'
+WHISTLEBLOWING = '    roles: [senior-managers]\n    versions:\n      - edition: "2015"\n        strength: should\n'
 QUESTION_2 = (
     '          - source: wt-consultation-response-2015\n            at: question 2\n            quote: "we have added'
 )
@@ -264,7 +264,7 @@ CASES: list[tuple[str, Mistake | None, Mistake, int | None]] = [
             ),
             (
                 ALLEGATIONS,
-                "    title: Internal whistleblowing policies\n    roles: [any-practitioner]\n",
+                "    title: Internal whistleblowing policies\n    roles: [senior-managers]\n",
                 "    title: Internal whistleblowing policies\n    roles: *r\n",
             ),
         ),
@@ -447,18 +447,18 @@ EXPECTED: dict[str, list[str]] = {
         "guidance/summary.yml:27:9: stages[1].provisions[3]: provision 'threshold-document' is not in the current (2015) edition — the summary lists the current edition only: remove it or use its replacement",
     ],
     "07 provision dropped from an edition silently": [
-        'guidance/editions/2013.yml:116:13: housing-act-hazards: in the 2013 edition but not in the 2015 edition, which neither lists nor withdraws it, so it would disappear silently — list it in a section of guidance/editions/2015.yml, or add a version with edition: "2015", withdrawn: true and a note saying why, or, if the sources do not say, list it under not_described in guidance/editions/2015.yml with a reason',
+        'guidance/editions/2013.yml:127:13: housing-act-hazards: in the 2013 edition but not in the 2015 edition, which neither lists nor withdraws it, so it would disappear silently — list it in a section of guidance/editions/2015.yml, or add a version with edition: "2015", withdrawn: true and a note saying why, or, if the sources do not say, list it under not_described in guidance/editions/2015.yml with a reason',
         "guidance/summary.yml:14:9: stages[0].provisions[4]: provision 'housing-act-hazards' is not in the current (2015) edition — the summary lists the current edition only: remove it or use its replacement",
     ],
     "08 duplicate id pasted into another file": [
-        "guidance/provisions/allegations.yml:95:9: duplicate provision id 'channel-panels': it is already defined at guidance/provisions/organisational-responsibilities.yml:401:9 — if this is a copy, give it a new id (or delete it); keep the original's id, which links use",
+        "guidance/provisions/allegations.yml:95:9: duplicate provision id 'channel-panels': it is already defined at guidance/provisions/organisational-responsibilities.yml:422:9 — if this is a copy, give it a new id (or delete it); keep the original's id, which links use",
     ],
     "09 wrong edition year in a version": [
         "guidance/editions/2015.yml:131:13: chapter 2: provision 'designated-officer-qualifications' has no wording in the 2015 edition or any earlier one — add a version with edition: \"2015\" to it, or remove it from this chapter",
         "guidance/provisions/allegations.yml:37:9: designated-officer-qualifications (2105): unknown edition '2105' — use one of: 2010, 2013, 2015",
     ],
     "10 missing change: grade on an amending version": [
-        "guidance/provisions/lscb.yml:431:9: lscb-annual-report (2015): an amending version without 'change:' (what the amendment means for practice) — add change: with one of: new-duty-or-expectation, changed-practice, clarification, reference-update",
+        "guidance/provisions/lscb.yml:435:9: lscb-annual-report (2015): an amending version without 'change:' (what the amendment means for practice) — add change: with one of: new-duty-or-expectation, changed-practice, clarification, reference-update",
     ],
     "11 invalid date": [
         "guidance/editions/2015.yml:3:12: published: '2015-13' is not a date: there is no month 13 — write a real date as YYYY-MM or YYYY-MM-DD",
@@ -487,10 +487,10 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "22 misspelled key": [
         "guidance/provisions/allegations.yml:67:9: provisions[2].versions[0]: missing field 'strength' — add 'strength:' to this item",
-        "guidance/provisions/allegations.yml:68:9: provisions[2].versions[0]: unknown field 'strenght' — remove it or correct the spelling; allowed here: change, edition, evidence, note, strength, text, timescale, updated, withdrawn",
+        "guidance/provisions/allegations.yml:68:9: provisions[2].versions[0]: unknown field 'strenght' — remove it or correct the spelling; allowed here: change, edition, evidence, note, roles, strength, text, timescale, updated, withdrawn",
     ],
     "23 misspelled value": [
-        "guidance/provisions/allegations.yml:68:19: provisions[2].versions[0].strength: 'shuold' is not allowed here — use one of: must, should, guidance, editorial",
+        "guidance/provisions/allegations.yml:68:19: provisions[2].versions[0].strength: 'shuold' is not allowed here — use one of: must, law, should, guidance, editorial",
     ],
     "24 location that does not exist": [
         "guidance/provisions/allegations.yml:44:13: designated-officer-qualifications (2015): wt-consultation-response-2015 has no question 9; the quote is at question 2 — correct 'at' to a numbered passage",
@@ -521,10 +521,10 @@ EXPECTED: dict[str, list[str]] = {
         "guidance/provisions/referral.yml:8:1: YAML syntax: found character '\\t' that cannot start any token (while scanning for the next token) — indent with spaces, not tabs",
     ],
     "34 withdrawn version written, id not under remove:": [
-        "guidance/editions/2017.yml:4:10: chapter 2: provision 'channel-panels' is withdrawn in the 2017 edition (at guidance/provisions/organisational-responsibilities.yml:419:9), so it has no wording to show here — add it under remove: in guidance/editions/2017.yml (the chapter is inherited)",
+        "guidance/editions/2017.yml:4:10: chapter 2: provision 'channel-panels' is withdrawn in the 2017 edition (at guidance/provisions/organisational-responsibilities.yml:443:9), so it has no wording to show here — add it under remove: in guidance/editions/2017.yml (the chapter is inherited)",
     ],
     "35 typo in remove:": [
-        "guidance/editions/2017.yml:4:10: chapter 2: provision 'channel-panels' is withdrawn in the 2017 edition (at guidance/provisions/organisational-responsibilities.yml:419:9), so it has no wording to show here — add it under remove: in guidance/editions/2017.yml (the chapter is inherited)",
+        "guidance/editions/2017.yml:4:10: chapter 2: provision 'channel-panels' is withdrawn in the 2017 edition (at guidance/provisions/organisational-responsibilities.yml:443:9), so it has no wording to show here — add it under remove: in guidance/editions/2017.yml (the chapter is inherited)",
         "guidance/editions/2017.yml:14:5: remove: 'channel-panel' is not in the contents this edition inherits (did you mean 'channel-panels'?) — correct the id, or remove the line",
     ],
     "36 remove: written, withdrawn version forgotten": [

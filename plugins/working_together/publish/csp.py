@@ -268,17 +268,20 @@ def with_policy(html: str, known: KnownCode, live_reload: bool = False) -> tuple
             if body in known:
                 into.append(body)
             else:
-                offset = html.find(body) if body else -1
-                needle = body.strip().splitlines()[0][:40] if body.strip() else f"<{kind}"
-                allowed.blocked.append(
-                    Finding(f"an inline <{kind}> that is not the theme's or the plugin's", offset, needle)
-                )
+                allowed.blocked.append(unknown_code(kind, body, html))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(allowed, live_reload)}">'
     anchor = _CHARSET.search(html) or _HEAD_START.search(html)
     if anchor is None:
         allowed.blocked.append(Finding("no <head> to put the Content-Security-Policy in", 0, "<head"))
         return html, allowed
     return html[: anchor.end()] + meta + html[anchor.end() :], allowed
+
+
+def unknown_code(kind: str, body: str, html: str) -> Finding:
+    """An inline script or style (kind) that is not the theme's or the plugin's, found by its first line."""
+    offset = html.find(body) if body else -1
+    needle = body.strip().splitlines()[0][:40] if body.strip() else f"<{kind}"
+    return Finding(f"an inline <{kind}> that is not the theme's or the plugin's", offset, needle)
 
 
 def position_in(source: str, needle: str) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from ..check import load_and_check
-from ..check.docs import LINK_FIX, link_message, linked
+from ..check.docs import CODE_FIX, LINK_FIX, link_message, linked
 from ..model import Corpus
 from ..problems import ContentError, Position, Problem
 from ..render import generated_pages, paths
@@ -326,11 +326,7 @@ def _blocked_message(finding: Finding, source: str, html: str, written: str | No
         where = f"{source}: line {html.count(chr(10), 0, max(finding.offset, 0)) + 1} of the built page:"
     else:
         where = f"{source}:{at[0]}:{at[1]}:"
-    return (
-        f"{where} {finding.what} is blocked by the Content-Security-Policy — "
-        "put scripts in a file listed under extra_javascript and styles in a stylesheet (a class with a rule), "
-        "and links to pages, not javascript:"
-    )
+    return f"{where} {finding.what} is blocked by the Content-Security-Policy — {CODE_FIX}"
 
 
 def _with_guidance(nav: list | None, guidance: list) -> list:
