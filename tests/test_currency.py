@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import PROJECT
 from working_together.check import load_and_check
+from working_together.load import load_corpus
 from working_together.model import Corpus
-from working_together.render.currency import replacement
+from working_together.render.currency import NOTE_TITLE, replacement, replacement_note
+from working_together.render.provision import provision_page
 from working_together.render.start import scope_block
 
 REPLACED = "Working Together 2015 has since been replaced, in 2018 and again in 2023"
@@ -129,3 +132,15 @@ def test_the_home_pages_edition_and_sources_are_counted_from_the_yaml(project_co
     corpus, _ = _corpus(project_copy)
     corpus.sources.pop("laming-2009")
     assert scope_block(corpus, "index.md").startswith("up to its 2017 edition. It is built from four published")
+
+
+def test_every_provision_page_says_at_the_top_that_2015_was_replaced() -> None:
+    """Review section 3, "Currency on tree pages": a provision's permanent page states the replacement as our
+    labelled note above its wording, not only in the stamp at its foot."""
+    corpus, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
+    note = replacement_note(corpus)
+    assert REPLACED in note and NOTE_TITLE in note
+    for provision in corpus.provisions.values():
+        page = provision_page(corpus, provision)
+        assert note in page, provision.id
+        assert page.index(note) < page.index("\n## "), provision.id

@@ -100,9 +100,9 @@ def test_each_new_step_is_announced_once(tree: Page) -> None:
     expect(navigator_heading(tree)).to_be_focused()
     assert tree.evaluate("window.spoken") == []
     tree.locator("h1").first.evaluate("h1 => { h1.tabIndex = -1; h1.focus(); }")
-    tree.go_forward()
-    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
-    assert tree.evaluate("window.spoken") == ["Question 1: Has the child been seen alone?"]
+    tree.go_forward()  # to "Start again": the tree's first question
+    expect(navigator_heading(tree)).to_have_text("Is the child in immediate danger?")
+    assert tree.evaluate("window.spoken") == ["Question 1: Is the child in immediate danger?"]
 
 
 def test_screen_reader_only_text_is_not_shown(tree: Page) -> None:
@@ -132,6 +132,23 @@ def test_back_and_forward_and_a_shared_link_restore_the_state(tree: Page, small_
     tree.goto("/trees/worried/#path=1.0")
     tree.reload()
     expect(navigator_heading(tree)).to_have_text("Decide on the referral")
+
+
+def test_a_link_to_a_question_starts_the_navigator_there(tree: Page) -> None:
+    """A "Go on to ... at the question ..." link (#node-...) resumes at that question, not the tree's first (v08)."""
+    tree.goto("/")  # arrive from another page, as the link from another tree does
+    tree.goto("/trees/worried/#node-seen")
+    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
+    tree.locator(".wt-navigator").get_by_role("button", name="No", exact=True).click()
+    expect(navigator_heading(tree)).to_have_text("See the child alone")
+    tree.reload()
+    expect(navigator_heading(tree)).to_have_text("See the child alone")
+    tree.go_back()
+    expect(navigator_heading(tree)).to_have_text("Has the child been seen alone?")
+    tree.go_forward()
+    expect(navigator_heading(tree)).to_have_text("See the child alone")
+    tree.locator(".wt-navigator").get_by_role("button", name="Start again").click()
+    expect(navigator_heading(tree)).to_have_text("Is the child in immediate danger?")
 
 
 def test_print_a_record_lists_the_answers_outcome_edition_and_time(tree: Page) -> None:

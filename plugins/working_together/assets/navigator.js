@@ -40,6 +40,10 @@
       self.nodes[node.getAttribute("data-node")] = node;
     });
     this.start = root.getAttribute("data-start");
+    // The question a link into the middle of the tree (#node-...) resumes at; null when walking from the start.
+    this.from = null;
+    // The question the page was opened at, so Back to that entry shows it again.
+    this.landing = null;
     // Material defines no visually-hidden class of its own, so ours is in working-together.css.
     this.live = el("p", { "class": "wt-visually-hidden", "aria-live": "polite" });
     this.view = el("div", { "class": "wt-navigator__view" });
@@ -57,7 +61,8 @@
   /* The path chosen so far: [{node, answer index, answer text}], stopping at anything invalid. */
   Navigator.prototype.walk = function (indices) {
     var steps = [];
-    var current = this.nodes[this.start];
+    var first = this.nodes[this.from] || this.nodes[this.start];
+    var current = first;
     for (var i = 0; i < indices.length && current; i++) {
       var answers = this.answers(current);
       var link = answers[indices[i]];
@@ -65,11 +70,11 @@
       steps.push({ node: current, index: indices[i], answer: text(link) });
       current = this.nodes[link.getAttribute("href").slice(1)];
     }
-    return { steps: steps, current: current || this.nodes[this.start] };
+    return { steps: steps, current: current || first };
   };
 
   Navigator.prototype.go = function (indices) {
-    var hash = "#path=" + indices.join(".");
+    var hash = (this.from ? "#from=" + this.from + ";path=" : "#path=") + indices.join(".");
     // Render on the click itself (not a task later, on hashchange); pushState keeps the answer in the history, so
     // Back still fires hashchange and goes one step back. The entry is written in the next task, once the step is
     // drawn: Chromium's same-document navigation took about half of a step's time (issue 21 item 6), and the
@@ -138,7 +143,7 @@
     }
     if (state.steps.length) {
       var restart = el("button", { type: "button", "class": "md-button", text: "Start again" });
-      restart.addEventListener("click", function () { self.go([]); });
+      restart.addEventListener("click", function () { self.from = null; self.go([]); });
       view.appendChild(restart);
     }
     this.live.textContent = how === "announce" ? announcement : "";
@@ -171,10 +176,21 @@
     window.print();
   };
 
-  function indicesFromHash() {
-    var match = /^#path=([0-9.]*)$/.exec(location.hash);
-    if (!match) return null;
-    return match[1] ? match[1].split(".").map(Number) : [];
+  /* The navigator's state in the fragment: {from, indices}, or null for a fragment that is not the navigator's.
+     "#path=0.1" walks from the tree's first question; "#from=node-x;path=0.1" from the question a link resumed at;
+     "#node-x", the link itself, is that question before any answer (only for the question the page opened at or resumes from,
+     since the static steps' own #node- links must leave the navigator as it is). */
+  function stateFromHash(navigator) {
+    var match = /^#(?:from=(node-[\w-]+);)?path=([0-9.]*)$/.exec(location.hash);
+    if (match) return { from: match[1] || null, indices: match[2] ? match[2].split(".").map(Number) : [] };
+    var node = /^#(node-[\w-]+)$/.exec(location.hash);
+    if (node && (node[1] === navigator.landing || node[1] === navigator.from)) return { from: node[1], indices: [] };
+    return null;
+  }
+
+  function isQuestion(navigator, id) {
+    var node = navigator.nodes[id];
+    return Boolean(node && node.classList.contains("wt-node--question"));
   }
 
   var active = null;
@@ -183,14 +199,22 @@
     var root = document.querySelector(".wt-navigator[data-start]");
     if (!root) { active = null; return; }
     if (!root.classList.contains("wt-navigator--ready")) active = new Navigator(root);
-    active.render(indicesFromHash() || [], "quiet");
+    var opened = /^#(node-[\w-]+)$/.exec(location.hash);
+    if (opened && isQuestion(active, opened[1])) active.landing = opened[1];
+    var state = stateFromHash(active) || { from: null, indices: [] };
+    if (state.from && !isQuestion(active, state.from)) state = { from: null, indices: [] };
+    active.from = state.from;
+    active.render(state.indices, "quiet");
   }
 
   // An empty fragment is the start (the browser's back button to the bare page); #node-... anchors
   // belong to the static steps and leave the navigator as it is.
   window.addEventListener("hashchange", function () {
-    var indices = location.hash.length > 1 ? indicesFromHash() : [];
-    if (active && indices) active.render(indices, "announce");
+    if (!active) return;
+    var state = location.hash.length > 1 ? stateFromHash(active) : { from: null, indices: [] };
+    if (!state || (state.from && !isQuestion(active, state.from))) return;
+    active.from = state.from;
+    active.render(state.indices, "announce");
   });
 
   // Material's document$ re-runs page scripts after instant navigation; plain load otherwise.

@@ -6,6 +6,7 @@ from ..model import Corpus, Edition, Evidence, Provision, Retirement, Version
 from . import paths
 from .abbreviations import term_label, terms_used
 from .citation import citation_button
+from .currency import replacement_note
 from .labels import STRENGTHS, strength_badge
 from .markdown import disclosure, escape, escape_html, render_text
 from .overlay import provision_local_notes
@@ -37,6 +38,9 @@ def provision_page(corpus: Corpus, provision: Provision) -> str:
     page = paths.provision_page(provision.id)
     parts = [
         f"# {escape(provision.title)}",
+        # A reader landing here from a search or a tree's citation sees first that 2015 is not in force (review
+        # section 3, "Currency on tree pages"), not only in the stamp at the foot.
+        replacement_note(corpus),
         f"Permanent page of provision `{provision.id}`: link to this page and the link will keep working "
         "in every future edition. The numbers below (such as "
         f"{_any_number(corpus, provision)}) are this web edition's provision numbers, not the printed paragraph "
