@@ -32,6 +32,8 @@ def edition_of(site: Path, page: Path) -> str:
     parts = page.relative_to(site).parts
     if parts[0] == "editions":
         return CORPUS.edition(parts[1]).title
+    if parts[0] == "trees" and parts[1] in CORPUS.trees:  # a tree rests on the provisions of its own edition
+        return CORPUS.edition(CORPUS.trees[parts[1]].edition).title
     return CORPUS.current_edition.title
 
 

@@ -159,7 +159,7 @@ def test_a_broken_citation_in_a_hand_written_page_shows_the_problems_page_not_a_
     assert not _is_problems(_wait_for(url + CHAPTER, _is_chapter, log))
 
 
-EARLY_HELP = "so that a problem is acted on before it escalates."
+EARLY_HELP = "to prevent a problem escalating;"
 
 
 def _nav_labels(html: str) -> list[str]:
@@ -180,11 +180,11 @@ def test_make_serve_rebuilds_only_changed_pages_and_every_page_stays_right(
     early_help = _wait_for(url + "/provisions/early-help/", lambda html: EARLY_HELP in html, log)
     referral = project_copy / "guidance" / "provisions" / "referral.yml"
     good = referral.read_text(encoding="utf-8")
-    head, _, tail = good.rpartition(EARLY_HELP)  # the 2015 wording
-    referral.write_text(head + EARLY_HELP.replace("acted on", "tackled") + tail, encoding="utf-8")
+    head, _, tail = good.rpartition(EARLY_HELP)  # the note of the 2013 version, which stands in 2015
+    referral.write_text(head + EARLY_HELP.replace("escalating", "growing") + tail, encoding="utf-8")
 
-    changed = _wait_for(url + "/provisions/early-help/", lambda html: "is tackled before" in html, log)
-    assert "is tackled before" in _wait_for(url + CHAPTER, lambda html: "is tackled before" in html, log)
+    changed = _wait_for(url + "/provisions/early-help/", lambda html: "a problem growing;" in html, log)
+    assert "a problem growing;" in _wait_for(url + CHAPTER, lambda html: "a problem growing;" in html, log)
     kept = re.findall(r"working_together: (\d+) generated pages are unchanged and kept as built", log.read_text())
     assert int(kept[-1]) > 100, "one wording changed: most of the 157 generated pages are kept"
     # A rebuilt page's nav labels the kept pages with their titles from the last build, not their file names.

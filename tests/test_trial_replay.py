@@ -167,9 +167,10 @@ def module_cut_at_line_end(project: Path) -> None:
     path.write_text(text[: cut - 1], encoding="utf-8")
 
 
-COORDINATE_CITES = (
-    "see_tree: worried-about-a-child\n    cites: [allegations-coordinated-with-child-concerns,"
-    " designated-officer-qualifications]"
+# The designated officer's outcome: its last step, who handles allegations, cites the qualifications provision.
+QUALIFIED_STEP = (
+    "        text: Those managing allegations should be sufficiently qualified and experienced.\n"
+    "        cites: [designated-officer-qualifications]\n"
 )
 WHISTLEBLOWING = '    roles: [senior-managers]\n    versions:\n      - edition: "2015"\n        strength: should\n'
 QUESTION_2 = (
@@ -207,7 +208,7 @@ CASES: list[tuple[str, Mistake | None, Mistake, int | None]] = [
     (
         "02 misspelled provision id in a tree's cites",
         None,
-        edits((ALLEGATION_TREE, COORDINATE_CITES, COORDINATE_CITES.replace("qualifications]", "qualification]"))),
+        edits((ALLEGATION_TREE, QUALIFIED_STEP, QUALIFIED_STEP.replace("qualifications]", "qualification]"))),
         5,
     ),
     (
@@ -318,8 +319,8 @@ CASES: list[tuple[str, Mistake | None, Mistake, int | None]] = [
         edits(
             (
                 ALLEGATION_TREE,
-                "    outcome: Follow your local procedure for allegations\n    strength: editorial\n",
-                "    outcome: Follow your local procedure for allegations\n    strength: must\n",
+                "        strength: should\n" + QUALIFIED_STEP,
+                "        strength: must\n" + QUALIFIED_STEP,
             )
         ),
         5,
@@ -423,7 +424,7 @@ EXPECTED: dict[str, list[str]] = {
         "guidance/provisions/allegations.yml:9:1: YAML syntax: found character '\\t' that cannot start any token (while scanning for the next token) — indent with spaces, not tabs",
     ],
     "02 misspelled provision id in a tree's cites": [
-        "decision_trees/allegation-against-someone-who-works-with-children.yml:37:58: allegation-against-someone-who-works-with-children.coordinate: unknown provision 'designated-officer-qualification' (did you mean 'designated-officer-qualifications'?) — cite a provision id",
+        "decision_trees/allegation-against-someone-who-works-with-children.yml:80:17: allegation-against-someone-who-works-with-children.designated-officer: unknown provision 'designated-officer-qualification' (did you mean 'designated-officer-qualifications'?) — cite a provision id",
     ],
     "03 straight apostrophe where the source has a curly one": [
         "guidance/provisions/allegations.yml:26:20: allegations-coordinated-with-child-concerns (2015): the quote is not in wt-consultation-response-2015 question 1: it differs at character 139 of the quote: the quote has ' (straight apostrophe, U+0027) in \"…ugh children's social ca…\", the source has ’ (curly apostrophe, U+2019) — copy the source's character",
@@ -435,14 +436,17 @@ EXPECTED: dict[str, list[str]] = {
         "guidance/provisions/allegations.yml:67:9: whistleblowing-policies (2015): strength must, but no evidence states a law (an Act, regulations or a statutory duty) — add the passage that states the law with shows: law and duty_holder: <role id>, or make it should",
     ],
     "06 provision withdrawn while trees, a module and the summary cite it": [
-        "decision_trees/adult-services-worried-about-a-parent.yml:40:13: adult-services-worried-about-a-parent.refer: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/adult-services-worried-about-a-parent.yml:49:13: adult-services-worried-about-a-parent.other-worry: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/adult-services-worried-about-a-parent.yml:56:13: adult-services-worried-about-a-parent.thresholds: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/worried-about-a-child.yml:84:13: worried-about-a-child.adult-services: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/worried-about-a-child.yml:106:25: worried-about-a-child.early-help: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/worried-about-a-child.yml:113:13: worried-about-a-child.check-thresholds: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/worried-about-a-child.yml:144:25: worried-about-a-child.early-help-after-referral: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
-        "decision_trees/worried-about-a-child.yml:188:48: worried-about-a-child.child-protection-conference: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/adult-services-worried-about-a-parent.yml:57:36: adult-services-worried-about-a-parent.refer: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/adult-services-worried-about-a-parent.yml:72:15: adult-services-worried-about-a-parent.other-worry: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/adult-services-worried-about-a-parent.yml:83:15: adult-services-worried-about-a-parent.thresholds: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/allegation-against-someone-who-works-with-children.yml:45:36: allegation-against-someone-who-works-with-children.coordinate: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:117:36: worried-about-a-child.refer-serious-harm: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:184:15: worried-about-a-child.adult-services: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:218:27: worried-about-a-child.early-help: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:227:15: worried-about-a-child.check-thresholds: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:239:15: worried-about-a-child.refer-child-in-need: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:256:36: worried-about-a-child.refer-significant-harm: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
+        "decision_trees/worried-about-a-child.yml:308:27: worried-about-a-child.early-help-after-referral: provision 'threshold-document' is not in the 2015 edition — cite a provision of the 2015 edition",
         "guidance/modules/making-a-referral.yml:24:16: steps[3].provision: provision 'threshold-document' is not in the 2015 edition — name an edition it is in with 'edition:' (2013)",
         "guidance/summary.yml:27:9: stages[1].provisions[3]: provision 'threshold-document' is not in the current (2015) edition — the summary lists the current edition only: remove it or use its replacement",
     ],
@@ -496,13 +500,13 @@ EXPECTED: dict[str, list[str]] = {
         "guidance/provisions/allegations.yml:44:13: designated-officer-qualifications (2015): wt-consultation-response-2015 has no question 9; the quote is at question 2 — correct 'at' to a numbered passage",
     ],
     "25 tree answer to a missing node": [
-        "decision_trees/allegation-against-someone-who-works-with-children.yml:26:15: allegation-against-someone-who-works-with-children.child-welfare-concern: next node 'coordinat' does not exist (did you mean 'coordinate'?) — fix it",
+        "decision_trees/allegation-against-someone-who-works-with-children.yml:31:15: allegation-against-someone-who-works-with-children.child-welfare-concern: next node 'coordinat' does not exist (did you mean 'coordinate'?) — fix it",
     ],
     "26 tree outcome firmer than its provisions": [
-        "decision_trees/allegation-against-someone-who-works-with-children.yml:40:15: allegation-against-someone-who-works-with-children.designated-officer: the outcome says 'must' but the strongest provision it cites is 'should' in the 2015 edition — lower it to strength: should (or weaker), or cite a must provision that supports it",
+        "decision_trees/allegation-against-someone-who-works-with-children.yml:78:19: allegation-against-someone-who-works-with-children.designated-officer.then[1]: the step says 'must' but the strongest provision it cites is 'should' in the 2015 edition — lower it to strength: should (or weaker), or cite a must provision that supports it",
     ],
     "27 module step with an answer the question lacks": [
-        "guidance/modules/making-a-referral.yml:28:36: steps[4].path[4]: 'I am unsure' is not an answer to 'What does your local threshold document say about this level of need?' (node 'level-of-need' of worried-about-a-child) — use one of: 'Early help', 'A child in need (section 17)', 'Reasonable cause to suspect significant harm (section 47)', 'I am not sure'",
+        "guidance/modules/making-a-referral.yml:28:42: steps[4].path[5]: 'I am unsure' is not an answer to 'What does your local threshold document say about this level of need?' (node 'level-of-need' of worried-about-a-child) — use one of: 'Early help', 'A child in need (section 17)', 'Reasonable cause to suspect significant harm (section 47)', 'I am not sure'",
     ],
     "28 unterminated quoted string": [
         'guidance/provisions/allegations.yml:26:20: YAML syntax: the quoted text that starts here has no closing " on its line — add the closing quote where the text ends (YAML read on past the end of the line)',

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from ..model import Corpus, Provision, Term, Version
-from .markdown import escape
+from .markdown import escape, escape_html
 
 _PLACEHOLDER_MARKS = str.maketrans("", "", "\x02\x03")
 
@@ -30,6 +30,22 @@ def abbreviations(corpus: Corpus) -> dict[str, str]:
             plural = expansion if expansion.endswith("s") else f"{expansion}s"
             glossary.setdefault(f"{term.term}s", plural)
     return glossary
+
+
+def abbreviated_html(corpus: Corpus, text: str) -> str:
+    """Text for raw HTML (escaped as escape_html does) with each glossary abbreviation marked up as <abbr>, as the
+    abbr extension marks Markdown: it never reads a raw HTML block, such as a tree's steps."""
+    glossary = abbreviations(corpus)
+    return _abbreviation_pattern(tuple(glossary)).sub(
+        lambda match: f'<abbr title="{escape_html(glossary[match[0]])}">{match[0]}</abbr>', escape_html(text)
+    )
+
+
+@cache
+def _abbreviation_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Every abbreviation as a whole word, exact case; longest first, so "LSCBs" is one word, not "LSCB" and "s"."""
+    # escape_html leaves letters and digits as they are, so a word of the text is the same word once escaped.
+    return re.compile(rf"\b(?:{'|'.join(re.escape(term) for term in sorted(terms, key=len, reverse=True))})\b")
 
 
 def terms_used(corpus: Corpus, provision: Provision, version: Version) -> list[Term]:

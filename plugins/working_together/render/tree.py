@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import ACTIONS, BODIES, STRENGTHS, Corpus, Step, Tree, TreeNode
 from . import paths
+from .abbreviations import abbreviated_html
 from .currency import edition_status, replacement
 from .deadline import deadline_calculator, step_deadline
 from .flowchart import flowchart_svg
@@ -173,7 +174,8 @@ def you_do_html(corpus: Corpus, tree: Tree, step: Step) -> str:
     """The reader's own step, first and set apart: its action (data-you-do, for tests), strength and words.
     An editorial step is labelled once, by its badge; our added advice once, by its own label."""
     ours = (
-        f'<p class="wt-you-do__ours"><strong>Our advice (not from the sources):</strong> {escape_html(step.ours)}</p>'
+        '<p class="wt-you-do__ours"><strong>Our advice (not from the sources):</strong> '
+        f"{abbreviated_html(corpus, step.ours)}</p>"
         if step.ours
         else ""
     )
@@ -183,7 +185,7 @@ def you_do_html(corpus: Corpus, tree: Tree, step: Step) -> str:
         f'<div class="wt-you-do wt-provision--{_strength(step)}" data-you-do="{action}">'
         f'<p class="wt-you-do__label">What you do now: <strong>{escape_html(ACTIONS[step.action])}</strong></p>'
         f'<p class="wt-strength">{strength_badge(_strength(step))}</p>'
-        f"<p>{escape_html(step.text)}</p>{ours}{_deadline(corpus, tree, step)}</div>"
+        f"<p>{abbreviated_html(corpus, step.text)}</p>{ours}{_deadline(corpus, tree, step)}</div>"
     )
 
 
@@ -193,7 +195,8 @@ def then_html(corpus: Corpus, tree: Tree, steps: list[Step]) -> str:
     # (the deadline calculators) inside a markdown="1" block, leaving stray </ol> in the page.
     items = "".join(
         f'<div role="listitem" class="wt-then__step wt-provision--{_strength(step)}">'
-        f"<strong>{escape_html(who_name(corpus, step.who))}:</strong> {escape_html(step.text)} "
+        f"<strong>{abbreviated_html(corpus, who_name(corpus, step.who))}:</strong> "
+        f"{abbreviated_html(corpus, step.text)} "
         f"{strength_badge(_strength(step))}{_deadline(corpus, tree, step)}</div>"
         for step in steps
     )
