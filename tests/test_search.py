@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from lunr.index import Index
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from material_search import MaterialSearch, Result
 from working_together.load import load_corpus
+from working_together.publish.search import PAGE_SETTINGS
+from working_together.publish.search_index import packed, unpacked
 
 CORPUS, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
 RANK = 5  # a phone shows about five results without scrolling
@@ -127,7 +130,7 @@ def test_the_query_table_is_large_and_every_target_exists(site: Path) -> None:
 
 def test_recall_at_five_is_at_least_ninety_percent(site: Path) -> None:
     """Over the whole table, the expected page is in the first five results for at least 90% of queries."""
-    engine = search_engine(site / "search" / "search_index.json")
+    engine = search_engine(site / "search" / "prebuilt_index.json")
     misses = [query for query, targets in QUERIES if not found(engine.search(query)[:RANK], targets)]
     recall = 1 - len(misses) / len(QUERIES)
     print(f"recall@{RANK} = {recall:.3f} over {len(QUERIES)} queries; missed: {misses}")
@@ -139,13 +142,13 @@ def test_recall_at_five_is_at_least_ninety_percent(site: Path) -> None:
 )
 def test_a_miss_is_detected(site: Path, query: str, targets: tuple[str, ...]) -> None:
     """The measure can fail: a query for words no page holds finds none of the expected pages."""
-    engine = search_engine(site / "search" / "search_index.json")
+    engine = search_engine(site / "search" / "prebuilt_index.json")
     assert found(engine.search(query)[:RANK], targets)
     assert not found(engine.search("zzzunknownword")[:RANK], targets)
 
 
 def _index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.loads((site / "search" / "prebuilt_index.json").read_text(encoding="utf-8"))
 
 
 def test_every_provision_page_is_indexed_though_not_in_the_nav(site: Path) -> None:
@@ -176,7 +179,7 @@ def test_an_abbreviation_and_its_expansion_find_the_same_provisions(site: Path, 
     """Searching "LADO" finds the provisions that say "local authority designated officer", and only sections that
     the expansion's words find too."""
     term = CORPUS.terms[term_id]
-    engine = search_engine(site / "search" / "search_index.json")
+    engine = search_engine(site / "search" / "prebuilt_index.json")
     words = " ".join(word for word in re.findall(r"[\w']+", term.expansion) if stop_word_filter(Token(word.lower())))
     by_abbreviation = {page for page in engine.pages_with_every_word(term.term) if page.startswith("provisions/")}
     assert by_abbreviation, term.term
@@ -209,7 +212,7 @@ def _pages_saying(site: Path, phrase: str) -> set[str]:
 
 
 def _engine(site: Path) -> MaterialSearch:
-    return search_engine(site / "search" / "search_index.json")
+    return search_engine(site / "search" / "prebuilt_index.json")
 
 
 def _pages(site: Path, query: str, rank: int = RANK) -> list[str]:
@@ -353,6 +356,28 @@ def test_the_synonym_file_says_how_it_is_reviewed_and_every_group_is_real() -> N
 def test_the_index_is_prebuilt_and_small(site: Path) -> None:
     """The worker loads a lunr index written at build time; the docs carry only titles and snippets."""
     index = _index(site)
-    assert index["config"]["prebuilt"]["invertedIndex"]
+    assert index["config"]["prebuilt"]["terms"]
     assert len(index["config"]["prebuilt"]["fieldVectors"]) >= len(index["docs"])
-    assert (site / "search" / "search_index.json").stat().st_size < 2_500_000
+    assert (site / "search" / "prebuilt_index.json").stat().st_size < 1_100_000
+
+
+def test_the_page_fetches_only_the_settings_and_the_worker_the_index(site: Path) -> None:
+    """Material's page code fetches search_index.json on its main thread: only the settings it uses are left there;
+    the worker fetches and parses the index itself (assets/search-worker.js)."""
+    page_copy = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert page_copy == {"config": {key: _index(site)["config"][key] for key in PAGE_SETTINGS}, "docs": []}
+    worker = (site / "assets" / "working-together" / "search-worker.js").read_text(encoding="utf-8")
+    assert '"index": "../../search/prebuilt_index.json"' in worker
+
+
+def test_the_packed_index_loads_as_the_index_lunr_built() -> None:
+    """`packed` keeps every term, section and weight (to three decimals) that lunr serialized."""
+    from lunr import lunr  # noqa: PLC0415
+
+    docs = [{"id": "0", "title": "Referral", "text": "a referral to children's social care"}]
+    docs.append({"id": "1", "title": "Strategy discussion", "text": "held after a referral"})
+    built = lunr(ref="id", fields=("title", "text"), documents=docs)
+    loaded = Index.load(unpacked(packed(built.serialize())))
+    for query in ("referral", "strategy", "social care"):
+        want = [(hit["ref"], round(hit["score"], 2)) for hit in built.search(query)]
+        assert [(hit["ref"], round(hit["score"], 2)) for hit in loaded.search(query)] == want

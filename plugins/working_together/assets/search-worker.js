@@ -40,6 +40,12 @@
 
   let search = null;
   let lunrLoaded = null;
+  // The index is fetched and parsed here, from the moment the worker starts, off the page's main thread; the
+  // page's own copy (search_index.json) is only its settings. Over file:// (the offline copy's iframe shim) a
+  // fetch is refused, and the page's copy is the whole index.
+  const fetched = self.location.protocol === "file:"
+    ? null
+    : fetch(new URL(self.workingTogetherSearch.index, here).href).then((response) => response.json()).catch(() => null);
 
   // Added before Material's worker is loaded, so it runs first and Material's handler never sees the message.
   addEventListener("message", (event) => {
@@ -47,8 +53,9 @@
     if (!message || (message.type !== SETUP && message.type !== QUERY)) return;
     event.stopImmediatePropagation();
     if (message.type === SETUP) {
-      Promise.resolve(lunrLoaded).then(() => {
-        search = new Search(message.data.config, message.data.docs);
+      const given = message.data.config.prebuilt ? message.data : fetched;
+      Promise.all([given, lunrLoaded]).then(([index]) => {
+        if (index) search = new Search(index.config, index.docs);
         postMessage({ type: READY });
       });
     } else {
@@ -59,7 +66,7 @@
   class Search {
     constructor(config, docs) {
       const { lunr } = self;
-      this.index = lunr.Index.load(config.prebuilt);
+      this.index = lunr.Index.load(unpacked(config.prebuilt));
       this.docs = docs;
       this.separator = new RegExp(config.separator, "g");
       this.questions = (config.questions || []).map(({ says, means }) => ({
@@ -205,6 +212,29 @@
       for (const field in posting) if (field !== "_index") count += Object.keys(posting[field]).length;
       return count;
     }
+  }
+
+  // lunr's serialized index from the build's packed form (publish/search_index.py `packed`): a term's sections
+  // as numbers, its place in the list as its vector index (written as the gap from the one before).
+  function unpacked({ terms, ...index }) {
+    const invertedIndex = terms.map(([term, ...refs], at) => {
+      const posting = { _index: at };
+      index.fields.forEach((field, i) => {
+        posting[field] = {};
+        for (const ref of refs[i]) posting[field][ref] = {};
+      });
+      return [term, posting];
+    });
+    const fieldVectors = index.fieldVectors.map(([ref, gaps]) => {
+      const vector = [];
+      let at = 0;
+      for (let i = 0; i < gaps.length; i += 2) {
+        at += gaps[i];
+        vector.push(at, gaps[i + 1]);
+      }
+      return [ref, vector];
+    });
+    return { ...index, fieldVectors, invertedIndex, pipeline: [] };
   }
 
   function has(clause, term) {
