@@ -13,6 +13,7 @@ from lunr.index import Index
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from material_search import MaterialSearch, Result
+from search_queries import NATURAL_QUERIES
 from working_together.load import load_corpus
 from working_together.publish.search import PAGE_SETTINGS
 from working_together.publish.search_index import packed, unpacked
@@ -295,7 +296,25 @@ def test_the_guidance_ranks_above_the_glossary_and_the_sources(site: Path, query
     assert not _pages(site, query)[0].startswith(("glossary/", "sources/")), _pages(site, query)
 
 
-@pytest.mark.parametrize("query", ["MASH", "RCPC", "zzzunknownword"])
+# Added for cause A of the held-out review (the notice never showed for topics the editions do not cover): the
+# common words of each ("children", "social", "checks") match everywhere; the distinctive ones match nowhere, or only
+# through a respelling ("gangs": "rang", "grooming": "room") or somewhere in a long source document.
+NOT_COVERED = [
+    "county lines exploitation of children",
+    "teenagers involved in gangs",
+    "grooming on social media",
+    "disclosure and barring checks for volunteers",
+]
+# Added for cause B: covered only by the source documents (out of the guidance's scope), so no notice.
+ONLY_IN_THE_SOURCES = [
+    "serious case review into the Edlington case",
+    "protected caseloads for newly qualified social workers",
+    "Social Work Task Force",
+    "problems with the Integrated Children's System",
+]
+
+
+@pytest.mark.parametrize("query", ["MASH", "RCPC", "zzzunknownword", *NOT_COVERED])
 def test_what_the_editions_do_not_cover_gets_the_notice(site: Path, query: str) -> None:
     """No section has most of the query's words: the notice pointing to the guidance in force is shown."""
     engine = _engine(site)
@@ -303,7 +322,11 @@ def test_what_the_editions_do_not_cover_gets_the_notice(site: Path, query: str) 
     assert engine.not_covered
 
 
-@pytest.mark.parametrize("query", ["LADO", "serious case review", "child death overview panel", "refferal"])
+@pytest.mark.parametrize(
+    "query",
+    ["LADO", "serious case review", "child death overview panel", "refferal", *ONLY_IN_THE_SOURCES]
+    + [query for query, _ in QUERIES + NATURAL_QUERIES],
+)
 def test_what_the_editions_cover_gets_no_notice(site: Path, query: str) -> None:
     """The notice is not shown when a section has the query's words."""
     engine = _engine(site)

@@ -14,7 +14,8 @@
  * times the share of the query's words it has, squared, and more for the share in its title (TITLE_BONUS) and
  * for a page's own entry (ARTICLE_BONUS);
  * pages come in the order of their best section.
- * When no section has most of the query's words, the first result is a notice that these editions do not cover
+ * When no section has half the query's rarity (its words weighted by how few sections have them; a source
+ * document needs nearly all), the first result is a notice that these editions do not cover
  * it, linking to the guidance in force (assets/search-ui.js shows it above the results); nothing is fetched.
  * tests/material_search.py mirrors this file in Python: change both together.
  *
@@ -28,7 +29,15 @@
   const QUERY = 2;
   const RESULT = 3;
   const SHORTEST_PREFIX = 3; // a shorter stem would match too many words as a prefix ("di*": direct, discuss …)
-  const COVERED_SHARE = 0.6; // below this share of the query's words in any one section: not covered
+  // Covered when one section has this share of the query's rarity (its words weighted by `rarity`): common words
+  // ("teachers", "duty", "child") match everywhere and say little about whether the editions cover a topic.
+  const COVERED_SHARE = 0.5;
+  // A source document is one long section with most words somewhere in it: it covers a query only with nearly all.
+  const SOURCE_COVERED_SHARE = 0.9;
+  const CORRECTED = 0.5; // a word matched only through the nearest spelling may be a different word ("gangs": "rang")
+  const RARITY_PREFIXES = 50; // index terms a prefix is compared over for its commonest completion
+  // A question's verbs, rare in the guidance's own words, say nothing about its topic ("what goes in the annual report").
+  const QUESTION_WORDS = new Set(["go", "goes", "happen", "happens", "happened", "need", "needs", "mean", "means", "say", "says"]);
   const QUESTION_BOOST = 1; // the words a question's opening adds, such as the title of the journey it asks for
   const ARTICLE_BONUS = 2; // a page's own entry (its title and opening) against one of its sections
   const TITLE_BONUS = 1; // a section whose title has all the query's words counts twice
@@ -92,14 +101,19 @@
           });
         }
       });
+      const weights = typed.map((clause) => this.rarity(clause));
+      const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
       const scored = hits.map(({ ref, score, matchData }) => {
         const matched = Object.keys(matchData.metadata);
+        const found = typed.map((clause) => matched.some((term) => has(clause, term)));
         const inTitle = matched.filter((term) => "title" in matchData.metadata[term]);
         const share = typed.filter((clause) => matched.some((term) => has(clause, term))).length / typed.length;
         const titleShare = typed.filter((clause) => inTitle.some((term) => has(clause, term))).length / typed.length;
         const doc = this.docs[Number(ref)];
         const bonus = (doc.location.includes("#") ? 1 : ARTICLE_BONUS) * (1 + TITLE_BONUS * titleShare);
-        return { doc, score: score * share * share * bonus, share };
+        let rarity = typed.reduce((sum, clause, i) => sum + (found[i] ? weights[i] * (clause.corrected ? CORRECTED : 1) : 0), 0) / total;
+        if (doc.location.startsWith("sources/")) rarity *= COVERED_SHARE / SOURCE_COVERED_SHARE;
+        return { doc, score: score * share * share * bonus, share, rarity };
       }).sort((a, b) => b.score - a.score);
       const pages = new Map();
       for (const hit of scored) {
@@ -115,7 +129,7 @@
         }
         return group.map(({ doc, score }) => shown(doc, score, words));
       });
-      const best = scored.length ? Math.max(...scored.map((hit) => hit.share)) : 0;
+      const best = scored.length ? Math.max(...scored.map((hit) => hit.rarity)) : 0;
       if (best < COVERED_SHARE) items.unshift([notCovered()]);
       return { items };
     }
@@ -129,7 +143,7 @@
         .map((word) => word.toLowerCase()));
       const content = this.words(lower).filter((word) => stopWordFilter(new self.lunr.Token(word, {})));
       const clauses = content.map((word, at) => ({
-        word, ...this.indexTerm(word, capitals.has(word), at === content.length - 1), boost: 1, typed: true,
+        word, corrected: false, ...this.indexTerm(word, capitals.has(word), at === content.length - 1), boost: 1, typed: true,
       }));
       for (const { says, means } of this.questions) {
         if (!says.some((pattern) => pattern.test(lower))) continue;
@@ -164,7 +178,23 @@
       const shorter = this.isTerm(stem) ? null : this.shorterTerm(stem);
       if (shorter) return { term: shorter, prefix: true };
       if (this.startsAny(stem)) return { term: stem, prefix: true };
-      return { term: this.nearest(stem) || stem, prefix: true };
+      return { term: this.nearest(stem) || stem, prefix: true, corrected: true };
+    }
+
+    // How much a word says what the query is about: lunr's inverse document frequency of its term (of the commonest
+    // term a prefix matches), so "child" or "duty", in most sections, weighs little beside "county" or "grooming".
+    rarity(clause) {
+      if (QUESTION_WORDS.has(clause.word)) return 0;
+      let found = 0;
+      if (clause.prefix) {
+        const at = this.lowerBound(clause.term);
+        for (const term of this.terms.slice(at, at + RARITY_PREFIXES)) {
+          if (term.startsWith(clause.term)) found = Math.max(found, this.sections(term));
+        }
+      } else if (this.isTerm(clause.term)) {
+        found = this.sections(clause.term);
+      }
+      return Math.log(1 + (this.docs.length - found + 0.5) / (found + 0.5));
     }
 
     shorterTerm(stem) {
