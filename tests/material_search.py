@@ -87,7 +87,7 @@ class MaterialSearch:
         for clause in clauses:
             wildcard = Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE
             q.term(clause.term, use_pipeline=False, boost=clause.boost, wildcard=wildcard)
-        scored = []
+        found = []
         weights = [self._rarity(clause) for clause in typed]
         for hit in self.index.query(q):
             matched = list(hit["match_data"].metadata)
@@ -97,11 +97,20 @@ class MaterialSearch:
             weighted = sum(w for w, h in zip(counted, has, strict=True) if h) / (sum(weights) or 1)
             in_title = [term for term, fields in hit["match_data"].metadata.items() if "title" in fields]
             title_share = sum(any(_has(c, term) for term in in_title) for c in typed) / len(typed)
-            location = self.docs[int(hit["ref"])]["location"]
-            if location.startswith("sources/"):
-                weighted *= COVERED_SHARE / SOURCE_COVERED_SHARE
+            doc = self.docs[int(hit["ref"])]
+            location = doc["location"]
             bonus = (1 if "#" in location else ARTICLE_BONUS) * (1 + TITLE_BONUS * title_share)
-            scored.append((hit["score"] * share * share * bonus, share, location, weighted))
+            covers = weighted * (COVERED_SHARE / SOURCE_COVERED_SHARE if location.startswith("sources/") else 1)
+            found.append(
+                [hit["score"] * share * share * bonus, share, location, covers, weighted, doc.get("weight", 1)]
+            )
+        # A page's weight (a source, the glossary, a replaced edition) orders it below the pages that answer the
+        # same distinctive words; one that answers more of them than any full-weight page keeps its place.
+        answered = max((item[4] for item in found if item[5] == 1), default=0)
+        scored = [
+            (score * (weight if rarity <= answered else 1), share, location, covers)
+            for score, share, location, covers, rarity, weight in found
+        ]
         scored.sort(key=lambda item: -item[0])
         self.not_covered = max((item[3] for item in scored), default=0) < COVERED_SHARE
         self.complete = {location.split("#")[0] for _, share, location, _ in scored if share == 1}

@@ -249,6 +249,31 @@ def test_the_latest_edition_ranks_above_a_replaced_one_of_the_same_title(site: P
         assert order == sorted(order), (title, found_pages)
 
 
+def test_only_a_replaced_editions_pages_that_a_later_edition_has_too_weigh_less(site: Path) -> None:
+    """Cause C: "latest edition first" orders pages of the same title or provision; a provision placed only in 2010
+    (feedback to the referrer, resolving professional disagreements) keeps its full weight."""
+    weights = {doc["location"]: doc.get("weight", 1) for doc in _index(site)["docs"]}
+    assert weights["editions/2013/chapter-1/"] < weights["editions/2015/chapter-1/"] == 1
+    assert weights["editions/2010/chapter-5/#feedback-to-referrer"] == 1
+    assert weights["editions/2010/chapter-3/#lscb-resolving-professional-disagreements"] == 1
+
+
+# Added for cause B: answered only by a source document (topics the guidance leaves out), whose distinctive words
+# no guidance page has all of; the sources' low weight ranked guidance pages sharing only common words above them.
+@pytest.mark.parametrize(
+    ("query", "answers"),
+    [
+        ("problems with the Integrated Children's System", source("laming-2009")),
+        ("protected caseloads for newly qualified social workers", source("laming-2009") + source("action-plan-2010")),
+    ],
+)
+def test_a_source_that_answers_the_distinctive_words_reaches_the_first_five(
+    site: Path, query: str, answers: tuple[str, ...]
+) -> None:
+    """A page's weight orders it among pages that answer the same words, and does not bury one that answers more."""
+    assert set(answers) & set(_pages(site, query)), _pages(site, query)
+
+
 def test_snippets_show_what_the_page_says_not_boilerplate(site: Path) -> None:
     """A provision's result shows its own words, a glossary term's its definition; nothing says "Permanent page"."""
     docs = {doc["location"]: doc for doc in _index(site)["docs"]}

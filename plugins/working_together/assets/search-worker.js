@@ -12,7 +12,8 @@
  * ("referra": "referr") or the index term one edit away that most sections use ("refferal"). A question's opening
  * ("what do I do if") adds the words of the journey it asks for (`questions`). A section scores lunr's BM25 sum
  * times the share of the query's words it has, squared, and more for the share in its title (TITLE_BONUS) and
- * for a page's own entry (ARTICLE_BONUS);
+ * for a page's own entry (ARTICLE_BONUS), times the page's weight (`weight`: sources, glossary, a replaced
+ * edition's page that a later edition has too) unless it answers more of the query's rarity than any full-weight page;
  * pages come in the order of their best section.
  * When no section has half the query's rarity (its words weighted by how few sections have them; a source
  * document needs nearly all), the first result is a notice that these editions do not cover
@@ -111,10 +112,15 @@
         const titleShare = typed.filter((clause) => inTitle.some((term) => has(clause, term))).length / typed.length;
         const doc = this.docs[Number(ref)];
         const bonus = (doc.location.includes("#") ? 1 : ARTICLE_BONUS) * (1 + TITLE_BONUS * titleShare);
-        let rarity = typed.reduce((sum, clause, i) => sum + (found[i] ? weights[i] * (clause.corrected ? CORRECTED : 1) : 0), 0) / total;
-        if (doc.location.startsWith("sources/")) rarity *= COVERED_SHARE / SOURCE_COVERED_SHARE;
-        return { doc, score: score * share * share * bonus, share, rarity };
-      }).sort((a, b) => b.score - a.score);
+        const rarity = typed.reduce((sum, clause, i) => sum + (found[i] ? weights[i] * (clause.corrected ? CORRECTED : 1) : 0), 0) / total;
+        const covers = rarity * (doc.location.startsWith("sources/") ? COVERED_SHARE / SOURCE_COVERED_SHARE : 1);
+        return { doc, score: score * share * share * bonus, share, rarity, covers, weight: doc.weight || 1 };
+      });
+      // A page's weight (a source, the glossary, a replaced edition) orders it below the pages that answer the same
+      // distinctive words; one that answers more of them than any full-weight page keeps its place.
+      const answered = Math.max(0, ...scored.filter((hit) => hit.weight === 1).map((hit) => hit.rarity));
+      for (const hit of scored) if (hit.rarity <= answered) hit.score *= hit.weight;
+      scored.sort((a, b) => b.score - a.score);
       const pages = new Map();
       for (const hit of scored) {
         const page = hit.doc.location.split("#")[0];
@@ -129,7 +135,7 @@
         }
         return group.map(({ doc, score }) => shown(doc, score, words));
       });
-      const best = scored.length ? Math.max(...scored.map((hit) => hit.rarity)) : 0;
+      const best = scored.length ? Math.max(...scored.map((hit) => hit.covers)) : 0;
       if (best < COVERED_SHARE) items.unshift([notCovered()]);
       return { items };
     }

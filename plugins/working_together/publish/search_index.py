@@ -49,6 +49,8 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
     docs = index["docs"]
     latest = corpus.current_edition.id
     trees = {f"trees/{tree.id}/": tree.edition for tree in corpus.trees.values()}
+    editions = [edition.id for edition in corpus.editions]
+    later = _in_later_editions(docs, trees, editions)
     for doc in docs:
         doc["text"] = BOILERPLATE.sub("", doc.get("text", ""))
         edition = _edition_of(doc["location"], trees)
@@ -56,7 +58,8 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
             doc["title"] = (
                 f"{doc['title']} — {edition}, {'latest in these sources' if edition == latest else 'replaced'}"
             )
-        doc["boost"] = round(doc.get("boost", 1) * _weight(doc["location"], edition, latest), 3)
+        replaced = edition is not None and edition != latest and _same(doc, edition) in later[edition]
+        doc["boost"] = round(doc.get("boost", 1) * _weight(doc["location"], replaced), 3)
     config = index["config"]
     separator = re.compile(config["separator"])
     term = _Terms(stem_with(words.unstemmed))
@@ -72,7 +75,7 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
     for name, boost in boosts.items():
         builder.field(name, boost=boost, extractor=lambda doc, name=name: term.all(_words(doc.get(name), separator)))
     for number, doc in enumerate(docs):
-        builder.add({**doc, "ref": str(number)}, {"boost": doc["boost"]})
+        builder.add({**doc, "ref": str(number)})  # the page's weight is the worker's to apply (`weight`)
     config["prebuilt"] = packed(builder.build().serialize())
     config.pop("fields", None)  # Material's worker's; ours reads the fields from the prebuilt index
     config["questions"] = [{"says": list(says), "means": list(means)} for says, means in words.questions]
@@ -162,9 +165,29 @@ def _edition_of(location: str, trees: dict[str, str]) -> str | None:
     return trees.get(location.split("#")[0])
 
 
-def _weight(location: str, edition: str | None, latest: str) -> float:
+def _weight(location: str, replaced: bool) -> float:
     weight = next((w for prefix, w in KIND_WEIGHT.items() if location.startswith(prefix)), 1.0)
-    return weight * (REPLACED_WEIGHT if edition and edition != latest else 1.0)
+    return weight * (REPLACED_WEIGHT if replaced else 1.0)
+
+
+def _same(doc: dict, edition: str) -> str:
+    """What a later edition's page would share with this one: a section's anchor (a provision's id), a page's title."""
+    location = doc["location"]
+    return "#" + location.split("#", 1)[1] if "#" in location else doc["title"].split(" — ")[0]
+
+
+def _in_later_editions(docs: list[dict], trees: dict[str, str], editions: list[str]) -> dict[str, set[str]]:
+    """For each edition, the anchors and titles that a later edition's pages have too: only those pages of a
+    replaced edition rank below the latest (a provision placed only in 2010 is not buried under unrelated pages)."""
+    keys: dict[str, set[str]] = {edition: set() for edition in editions}
+    for doc in docs:
+        edition = _edition_of(doc["location"], trees)
+        if edition in keys:
+            keys[edition].add(_same(doc, edition))
+    later: dict[str, set[str]] = {}
+    for at, edition in enumerate(editions):
+        later[edition] = set().union(*(keys[e] for e in editions[at + 1 :])) if at + 1 < len(editions) else set()
+    return later
 
 
 def _words(value: str | list[str] | None, separator: re.Pattern[str]) -> list[str] | None:
@@ -181,6 +204,8 @@ def _shown(doc: dict, docs: list[dict]) -> dict:
     if not text and doc["location"].startswith("provisions/") and "#" not in doc["location"]:
         text = _latest_words(doc["location"], docs)
     shown = {"location": doc["location"], "title": doc["title"], "text": html.escape(_shortened(text), quote=False)}
+    if doc["boost"] != 1:
+        shown["weight"] = doc["boost"]
     return {**shown, **({"tags": doc["tags"]} if doc.get("tags") else {})}
 
 
