@@ -4,7 +4,8 @@ It loads the index the build wrote (`config.prebuilt` in search/prebuilt_index.j
 answers a query as our search worker does (assets/search-worker.js): the query put into the index's terms (stop
 words dropped, words stemmed, the last word also a prefix, unknown words to the nearest index term, a question's
 opening adding its journey's words), each section scored by lunr times the share of the query's words it has,
-squared, and by the share in its title, and pages in the order of their best section. `not_covered` says
+squared, by the share in its title and by the page's weight (unless it answers more of the query's rarity than any
+full-weight page), and pages in the order of their best section. `not_covered` says
 whether the worker would show the "these editions do not cover this" notice. Change this file and the worker together.
 """
 

@@ -6,8 +6,10 @@ How results are ranked (assets/search-worker.js scores with this index):
   and a long section's words count less than a short one's, so a distinctive word in the text outranks a common
   word in a title (a title word counts TITLE_BOOST times a text word, not Material's 1000 times);
 - a section that has every word of the query ranks above one that has some (the worker multiplies by the share);
-- each kind of page has a weight (KIND_WEIGHT): provisions, trees, chapters and role pages above the glossary and
-  the source documents that say the same words; a replaced edition's page weighs less than the latest's.
+- each kind of page has a weight (KIND_WEIGHT, written as each entry's `weight`): provisions, trees, chapters and
+  role pages above the glossary and the source documents that say the same words; a replaced edition's page that a
+  later edition has too weighs less. The worker applies a weight only among pages answering the same distinctive
+  words, so a page that alone has them is not buried.
 """
 
 from __future__ import annotations
