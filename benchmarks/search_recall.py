@@ -143,7 +143,7 @@ def first_results_ms(browser: Browser, base: str, runs: int = 5) -> dict:
 
 
 def index_size(site: Path) -> dict:
-    data = (site / "search" / "search_index.json").read_bytes()
+    data = (site / "search" / "prebuilt_index.json").read_bytes()
     return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6))}
 
 
@@ -162,7 +162,7 @@ def main() -> None:
         results["first_results"] = first_results_ms(browser, base)
         browser.close()
     results["index"] = index_size(site)
-    engine = MaterialSearch(site / "search" / "search_index.json")
+    engine = MaterialSearch(site / "search" / "prebuilt_index.json")
     misses = [query for query, targets in QUERIES if not found(engine.search(query)[:RANK], targets)]
     results["keyword_table_mirror"] = {
         f"recall_at_{RANK}": round(1 - len(misses) / len(QUERIES), 3),

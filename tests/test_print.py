@@ -183,7 +183,7 @@ def test_the_print_page_holds_the_whole_edition_once(site: Path, edition_id: str
 
 def test_print_pages_are_linked_from_their_edition_and_left_out_of_search(site: Path) -> None:
     """Readers find the print page on the edition's contents; search results point to chapters, not to it."""
-    index = json.loads((site / "search/search_index.json").read_text())
+    index = json.loads((site / "search/prebuilt_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
     for edition in CORPUS.editions:
         contents = BeautifulSoup((site / f"editions/{edition.id}/index.html").read_text(), "html.parser")

@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from lunr.index import Index
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from material_search import MaterialSearch, Result
+from search_queries import NATURAL_QUERIES
 from working_together.load import load_corpus
+from working_together.publish.search import PAGE_SETTINGS
+from working_together.publish.search_index import packed, unpacked
 
 CORPUS, _ = load_corpus(PROJECT / "guidance", PROJECT, PROJECT / "decision_trees")
 RANK = 5  # a phone shows about five results without scrolling
@@ -127,7 +131,7 @@ def test_the_query_table_is_large_and_every_target_exists(site: Path) -> None:
 
 def test_recall_at_five_is_at_least_ninety_percent(site: Path) -> None:
     """Over the whole table, the expected page is in the first five results for at least 90% of queries."""
-    engine = search_engine(site / "search" / "search_index.json")
+    engine = search_engine(site / "search" / "prebuilt_index.json")
     misses = [query for query, targets in QUERIES if not found(engine.search(query)[:RANK], targets)]
     recall = 1 - len(misses) / len(QUERIES)
     print(f"recall@{RANK} = {recall:.3f} over {len(QUERIES)} queries; missed: {misses}")
@@ -139,13 +143,13 @@ def test_recall_at_five_is_at_least_ninety_percent(site: Path) -> None:
 )
 def test_a_miss_is_detected(site: Path, query: str, targets: tuple[str, ...]) -> None:
     """The measure can fail: a query for words no page holds finds none of the expected pages."""
-    engine = search_engine(site / "search" / "search_index.json")
+    engine = search_engine(site / "search" / "prebuilt_index.json")
     assert found(engine.search(query)[:RANK], targets)
     assert not found(engine.search("zzzunknownword")[:RANK], targets)
 
 
 def _index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.loads((site / "search" / "prebuilt_index.json").read_text(encoding="utf-8"))
 
 
 def test_every_provision_page_is_indexed_though_not_in_the_nav(site: Path) -> None:
@@ -176,7 +180,7 @@ def test_an_abbreviation_and_its_expansion_find_the_same_provisions(site: Path, 
     """Searching "LADO" finds the provisions that say "local authority designated officer", and only sections that
     the expansion's words find too."""
     term = CORPUS.terms[term_id]
-    engine = search_engine(site / "search" / "search_index.json")
+    engine = search_engine(site / "search" / "prebuilt_index.json")
     words = " ".join(word for word in re.findall(r"[\w']+", term.expansion) if stop_word_filter(Token(word.lower())))
     by_abbreviation = {page for page in engine.pages_with_every_word(term.term) if page.startswith("provisions/")}
     assert by_abbreviation, term.term
@@ -209,7 +213,7 @@ def _pages_saying(site: Path, phrase: str) -> set[str]:
 
 
 def _engine(site: Path) -> MaterialSearch:
-    return search_engine(site / "search" / "search_index.json")
+    return search_engine(site / "search" / "prebuilt_index.json")
 
 
 def _pages(site: Path, query: str, rank: int = RANK) -> list[str]:
@@ -243,6 +247,31 @@ def test_the_latest_edition_ranks_above_a_replaced_one_of_the_same_title(site: P
         found_pages = _pages(site, title, rank=50)
         order = [found_pages.index(page) for _, page in sorted(pages, reverse=True)]
         assert order == sorted(order), (title, found_pages)
+
+
+def test_only_a_replaced_editions_pages_that_a_later_edition_has_too_weigh_less(site: Path) -> None:
+    """Cause C: "latest edition first" orders pages of the same title or provision; a provision placed only in 2010
+    (feedback to the referrer, resolving professional disagreements) keeps its full weight."""
+    weights = {doc["location"]: doc.get("weight", 1) for doc in _index(site)["docs"]}
+    assert weights["editions/2013/chapter-1/"] < weights["editions/2015/chapter-1/"] == 1
+    assert weights["editions/2010/chapter-5/#feedback-to-referrer"] == 1
+    assert weights["editions/2010/chapter-3/#lscb-resolving-professional-disagreements"] == 1
+
+
+# Added for cause B: answered only by a source document (topics the guidance leaves out), whose distinctive words
+# no guidance page has all of; the sources' low weight ranked guidance pages sharing only common words above them.
+@pytest.mark.parametrize(
+    ("query", "answers"),
+    [
+        ("problems with the Integrated Children's System", source("laming-2009")),
+        ("protected caseloads for newly qualified social workers", source("laming-2009") + source("action-plan-2010")),
+    ],
+)
+def test_a_source_that_answers_the_distinctive_words_reaches_the_first_five(
+    site: Path, query: str, answers: tuple[str, ...]
+) -> None:
+    """A page's weight orders it among pages that answer the same words, and does not bury one that answers more."""
+    assert set(answers) & set(_pages(site, query)), _pages(site, query)
 
 
 def test_snippets_show_what_the_page_says_not_boilerplate(site: Path) -> None:
@@ -292,7 +321,25 @@ def test_the_guidance_ranks_above_the_glossary_and_the_sources(site: Path, query
     assert not _pages(site, query)[0].startswith(("glossary/", "sources/")), _pages(site, query)
 
 
-@pytest.mark.parametrize("query", ["MASH", "RCPC", "zzzunknownword"])
+# Added for cause A of the held-out review (the notice never showed for topics the editions do not cover): the
+# common words of each ("children", "social", "checks") match everywhere; the distinctive ones match nowhere, or only
+# through a respelling ("gangs": "rang", "grooming": "room") or somewhere in a long source document.
+NOT_COVERED = [
+    "county lines exploitation of children",
+    "teenagers involved in gangs",
+    "grooming on social media",
+    "disclosure and barring checks for volunteers",
+]
+# Added for cause B: covered only by the source documents (out of the guidance's scope), so no notice.
+ONLY_IN_THE_SOURCES = [
+    "serious case review into the Edlington case",
+    "protected caseloads for newly qualified social workers",
+    "Social Work Task Force",
+    "problems with the Integrated Children's System",
+]
+
+
+@pytest.mark.parametrize("query", ["MASH", "RCPC", "zzzunknownword", *NOT_COVERED])
 def test_what_the_editions_do_not_cover_gets_the_notice(site: Path, query: str) -> None:
     """No section has most of the query's words: the notice pointing to the guidance in force is shown."""
     engine = _engine(site)
@@ -300,7 +347,11 @@ def test_what_the_editions_do_not_cover_gets_the_notice(site: Path, query: str) 
     assert engine.not_covered
 
 
-@pytest.mark.parametrize("query", ["LADO", "serious case review", "child death overview panel", "refferal"])
+@pytest.mark.parametrize(
+    "query",
+    ["LADO", "serious case review", "child death overview panel", "refferal", *ONLY_IN_THE_SOURCES]
+    + [query for query, _ in QUERIES + NATURAL_QUERIES],
+)
 def test_what_the_editions_cover_gets_no_notice(site: Path, query: str) -> None:
     """The notice is not shown when a section has the query's words."""
     engine = _engine(site)
@@ -353,6 +404,35 @@ def test_the_synonym_file_says_how_it_is_reviewed_and_every_group_is_real() -> N
 def test_the_index_is_prebuilt_and_small(site: Path) -> None:
     """The worker loads a lunr index written at build time; the docs carry only titles and snippets."""
     index = _index(site)
-    assert index["config"]["prebuilt"]["invertedIndex"]
+    assert index["config"]["prebuilt"]["terms"]
     assert len(index["config"]["prebuilt"]["fieldVectors"]) >= len(index["docs"])
-    assert (site / "search" / "search_index.json").stat().st_size < 2_500_000
+    assert (site / "search" / "prebuilt_index.json").stat().st_size < 1_300_000  # 1.73 MB before it was packed
+
+
+def test_the_page_fetches_only_the_settings_and_the_worker_the_index(site: Path) -> None:
+    """Material's page code fetches search_index.json on its main thread: only the settings it uses are left there;
+    the worker fetches and parses the index itself (assets/search-worker.js)."""
+    page_copy = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert page_copy == {"config": {key: _index(site)["config"][key] for key in PAGE_SETTINGS}, "docs": []}
+    worker = (site / "assets" / "working-together" / "search-worker.js").read_text(encoding="utf-8")
+    assert '"index": "../../search/prebuilt_index.json"' in worker
+
+
+def test_the_packed_index_loads_as_the_index_lunr_built() -> None:
+    """`packed` keeps every term, section and weight (to three decimals) that lunr serialized."""
+    from lunr import lunr  # noqa: PLC0415
+
+    docs = [{"id": "0", "title": "Referral", "text": "a referral to children's social care"}]
+    docs.append({"id": "1", "title": "Strategy discussion", "text": "held after a referral"})
+    built = lunr(ref="id", fields=("title", "text"), documents=docs)
+    loaded = Index.load(unpacked(packed(built.serialize())))
+    for term in ("referr", "strategi", "social"):  # terms as the worker sends them, already stemmed
+        want = [(hit["ref"], round(hit["score"], 2)) for hit in built.query(_term(built, term))]
+        assert want
+        assert [(hit["ref"], round(hit["score"], 2)) for hit in loaded.query(_term(loaded, term))] == want
+
+
+def _term(index: Index, term: str):  # noqa: ANN202 - lunr's Query
+    query = index.create_query()
+    query.term(term, use_pipeline=False)
+    return query

@@ -83,6 +83,21 @@ def test_a_query_the_editions_do_not_cover_says_so_above_the_results(page: Page,
     assert all(url.startswith(base_url.rstrip("/")) for url in requests), [u for u in requests if "gov.uk" in u]
 
 
+def test_common_words_alone_do_not_make_a_query_covered(page: Page, base_url: str) -> None:
+    """Cause A: "children", "social", "checks" match everywhere; the worker weighs the query's words by how few
+    sections have them, as tests/material_search.py does (tests/test_search.py runs the rest of the table there)."""
+    count_search_messages(page)
+    page.goto("/")
+    open_search(page)
+    notice = page.locator(".md-search-result .wt-search-notice")
+    for query in ("teenagers involved in gangs", "grooming on social media"):
+        assert material_search(page, base_url, query)  # weaker matches are still listed
+        expect(notice).to_have_count(1)
+    for query in ("whistle blowing", "Social Work Task Force", "what goes in the LSCB annual report"):
+        assert material_search(page, base_url, query)
+        expect(notice).to_have_count(0)
+
+
 def test_results_name_their_edition_and_show_the_pages_words(page: Page, base_url: str) -> None:
     """A replaced edition's chapter says so in its result title; a provision shows its own words, not boilerplate."""
     count_search_messages(page)

@@ -190,7 +190,7 @@ def test_make_serve_rebuilds_only_changed_pages_and_every_page_stays_right(
     # A rebuilt page's nav labels the kept pages with their titles from the last build, not their file names.
     assert _nav_labels(changed) == _nav_labels(early_help)
     assert _nav_labels(_wait_for(url + unchanged, is_unchanged, log)) == _nav_labels(before)
-    with urllib.request.urlopen(url + "/search/search_index.json", timeout=30) as response:
+    with urllib.request.urlopen(url + "/search/prebuilt_index.json", timeout=30) as response:
         locations = [entry["location"] for entry in json.load(response)["docs"]]
     assert len(locations) == len(set(locations)), "each section indexed once"
     assert {"", "editions/2010/chapter-2/", "provisions/early-help/"} <= {place.split("#")[0] for place in locations}

@@ -12,9 +12,11 @@
  * ("referra": "referr") or the index term one edit away that most sections use ("refferal"). A question's opening
  * ("what do I do if") adds the words of the journey it asks for (`questions`). A section scores lunr's BM25 sum
  * times the share of the query's words it has, squared, and more for the share in its title (TITLE_BONUS) and
- * for a page's own entry (ARTICLE_BONUS);
+ * for a page's own entry (ARTICLE_BONUS), times the page's weight (`weight`: sources, glossary, a replaced
+ * edition's page that a later edition has too) unless it answers more of the query's rarity than any full-weight page;
  * pages come in the order of their best section.
- * When no section has most of the query's words, the first result is a notice that these editions do not cover
+ * When no section has half the query's rarity (its words weighted by how few sections have them; a source
+ * document needs nearly all), the first result is a notice that these editions do not cover
  * it, linking to the guidance in force (assets/search-ui.js shows it above the results); nothing is fetched.
  * tests/material_search.py mirrors this file in Python: change both together.
  *
@@ -28,7 +30,15 @@
   const QUERY = 2;
   const RESULT = 3;
   const SHORTEST_PREFIX = 3; // a shorter stem would match too many words as a prefix ("di*": direct, discuss …)
-  const COVERED_SHARE = 0.6; // below this share of the query's words in any one section: not covered
+  // Covered when one section has this share of the query's rarity (its words weighted by `rarity`): common words
+  // ("teachers", "duty", "child") match everywhere and say little about whether the editions cover a topic.
+  const COVERED_SHARE = 0.5;
+  // A source document is one long section with most words somewhere in it: it covers a query only with nearly all.
+  const SOURCE_COVERED_SHARE = 0.9;
+  const CORRECTED = 0.5; // a word matched only through the nearest spelling may be a different word ("gangs": "rang")
+  const RARITY_PREFIXES = 50; // index terms a prefix is compared over for its commonest completion
+  // A question's verbs, rare in the guidance's own words, say nothing about its topic ("what goes in the annual report").
+  const QUESTION_WORDS = new Set(["go", "goes", "happen", "happens", "happened", "need", "needs", "mean", "means", "say", "says"]);
   const QUESTION_BOOST = 1; // the words a question's opening adds, such as the title of the journey it asks for
   const ARTICLE_BONUS = 2; // a page's own entry (its title and opening) against one of its sections
   const TITLE_BONUS = 1; // a section whose title has all the query's words counts twice
@@ -40,6 +50,12 @@
 
   let search = null;
   let lunrLoaded = null;
+  // The index is fetched and parsed here, from the moment the worker starts, off the page's main thread; the
+  // page's own copy (search_index.json) is only its settings. Over file:// (the offline copy's iframe shim) a
+  // fetch is refused, and the page's copy is the whole index.
+  const fetched = self.location.protocol === "file:"
+    ? null
+    : fetch(new URL(self.workingTogetherSearch.index, here).href).then((response) => response.json()).catch(() => null);
 
   // Added before Material's worker is loaded, so it runs first and Material's handler never sees the message.
   addEventListener("message", (event) => {
@@ -47,8 +63,9 @@
     if (!message || (message.type !== SETUP && message.type !== QUERY)) return;
     event.stopImmediatePropagation();
     if (message.type === SETUP) {
-      Promise.resolve(lunrLoaded).then(() => {
-        search = new Search(message.data.config, message.data.docs);
+      const given = message.data.config.prebuilt ? message.data : fetched;
+      Promise.all([given, lunrLoaded]).then(([index]) => {
+        if (index) search = new Search(index.config, index.docs);
         postMessage({ type: READY });
       });
     } else {
@@ -59,7 +76,7 @@
   class Search {
     constructor(config, docs) {
       const { lunr } = self;
-      this.index = lunr.Index.load(config.prebuilt);
+      this.index = lunr.Index.load(unpacked(config.prebuilt));
       this.docs = docs;
       this.separator = new RegExp(config.separator, "g");
       this.questions = (config.questions || []).map(({ says, means }) => ({
@@ -85,15 +102,25 @@
           });
         }
       });
+      const weights = typed.map((clause) => this.rarity(clause));
+      const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
       const scored = hits.map(({ ref, score, matchData }) => {
         const matched = Object.keys(matchData.metadata);
+        const found = typed.map((clause) => matched.some((term) => has(clause, term)));
         const inTitle = matched.filter((term) => "title" in matchData.metadata[term]);
         const share = typed.filter((clause) => matched.some((term) => has(clause, term))).length / typed.length;
         const titleShare = typed.filter((clause) => inTitle.some((term) => has(clause, term))).length / typed.length;
         const doc = this.docs[Number(ref)];
         const bonus = (doc.location.includes("#") ? 1 : ARTICLE_BONUS) * (1 + TITLE_BONUS * titleShare);
-        return { doc, score: score * share * share * bonus, share };
-      }).sort((a, b) => b.score - a.score);
+        const rarity = typed.reduce((sum, clause, i) => sum + (found[i] ? weights[i] * (clause.corrected ? CORRECTED : 1) : 0), 0) / total;
+        const covers = rarity * (doc.location.startsWith("sources/") ? COVERED_SHARE / SOURCE_COVERED_SHARE : 1);
+        return { doc, score: score * share * share * bonus, share, rarity, covers, weight: doc.weight || 1 };
+      });
+      // A page's weight (a source, the glossary, a replaced edition) orders it below the pages that answer the same
+      // distinctive words; one that answers more of them than any full-weight page keeps its place.
+      const answered = Math.max(0, ...scored.filter((hit) => hit.weight === 1).map((hit) => hit.rarity));
+      for (const hit of scored) if (hit.rarity <= answered) hit.score *= hit.weight;
+      scored.sort((a, b) => b.score - a.score);
       const pages = new Map();
       for (const hit of scored) {
         const page = hit.doc.location.split("#")[0];
@@ -108,7 +135,7 @@
         }
         return group.map(({ doc, score }) => shown(doc, score, words));
       });
-      const best = scored.length ? Math.max(...scored.map((hit) => hit.share)) : 0;
+      const best = scored.length ? Math.max(...scored.map((hit) => hit.covers)) : 0;
       if (best < COVERED_SHARE) items.unshift([notCovered()]);
       return { items };
     }
@@ -122,7 +149,7 @@
         .map((word) => word.toLowerCase()));
       const content = this.words(lower).filter((word) => stopWordFilter(new self.lunr.Token(word, {})));
       const clauses = content.map((word, at) => ({
-        word, ...this.indexTerm(word, capitals.has(word), at === content.length - 1), boost: 1, typed: true,
+        word, corrected: false, ...this.indexTerm(word, capitals.has(word), at === content.length - 1), boost: 1, typed: true,
       }));
       for (const { says, means } of this.questions) {
         if (!says.some((pattern) => pattern.test(lower))) continue;
@@ -157,7 +184,23 @@
       const shorter = this.isTerm(stem) ? null : this.shorterTerm(stem);
       if (shorter) return { term: shorter, prefix: true };
       if (this.startsAny(stem)) return { term: stem, prefix: true };
-      return { term: this.nearest(stem) || stem, prefix: true };
+      return { term: this.nearest(stem) || stem, prefix: true, corrected: true };
+    }
+
+    // How much a word says what the query is about: lunr's inverse document frequency of its term (of the commonest
+    // term a prefix matches), so "child" or "duty", in most sections, weighs little beside "county" or "grooming".
+    rarity(clause) {
+      if (QUESTION_WORDS.has(clause.word)) return 0;
+      let found = 0;
+      if (clause.prefix) {
+        const at = this.lowerBound(clause.term);
+        for (const term of this.terms.slice(at, at + RARITY_PREFIXES)) {
+          if (term.startsWith(clause.term)) found = Math.max(found, this.sections(term));
+        }
+      } else if (this.isTerm(clause.term)) {
+        found = this.sections(clause.term);
+      }
+      return Math.log(1 + (this.docs.length - found + 0.5) / (found + 0.5));
     }
 
     shorterTerm(stem) {
@@ -205,6 +248,29 @@
       for (const field in posting) if (field !== "_index") count += Object.keys(posting[field]).length;
       return count;
     }
+  }
+
+  // lunr's serialized index from the build's packed form (publish/search_index.py `packed`): a term's sections
+  // as numbers, its place in the list as its vector index (written as the gap from the one before).
+  function unpacked({ terms, ...index }) {
+    const invertedIndex = terms.map(([term, ...refs], at) => {
+      const posting = { _index: at };
+      index.fields.forEach((field, i) => {
+        posting[field] = {};
+        for (const ref of refs[i]) posting[field][ref] = {};
+      });
+      return [term, posting];
+    });
+    const fieldVectors = index.fieldVectors.map(([ref, gaps]) => {
+      const vector = [];
+      let at = 0;
+      for (let i = 0; i < gaps.length; i += 2) {
+        at += gaps[i];
+        vector.push(at, gaps[i + 1]);
+      }
+      return [ref, vector];
+    });
+    return { ...index, fieldVectors, invertedIndex, pipeline: [] };
   }
 
   function has(clause, term) {

@@ -216,7 +216,7 @@ class WorkingTogetherPlugin(BasePlugin[WorkingTogetherConfig]):
     @event_priority(-100)
     def _search_words(self, config: MkDocsConfig) -> None:
         if self.corpus is not None:
-            with_search_words(Path(config.site_dir) / "search" / "search_index.json", self.corpus)
+            with_search_words(Path(config.site_dir) / "search" / "search_index.json", self.corpus, _offline(config))
 
     # Last of every plugin's on_post_page: the policy hashes the inline scripts and styles of the final HTML.
     @event_priority(-100)

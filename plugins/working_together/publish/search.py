@@ -67,10 +67,21 @@ def material_worker() -> str:
     return found[0].name
 
 
+# The whole index, fetched and parsed by the worker itself as soon as it starts. Material's page code still fetches
+# search/search_index.json on the main thread and copies it to the worker; there it is only the few settings the
+# page uses (the offline copy keeps the whole index there: over file:// a worker cannot fetch).
+PREBUILT = "search/prebuilt_index.json"
+PAGE_SETTINGS = ("lang", "separator", "pipeline")
+
+
 def search_worker(code: str, asset_dir: str) -> str:
-    """Our worker's code, told where Material's worker is relative to itself."""
-    material = get_relative_url(f"assets/javascripts/workers/{material_worker()}", f"{asset_dir}/{SEARCH_WORKER}")
-    return f"self.workingTogetherSearch = {json.dumps({'material': material})};\n{code}"
+    """Our worker's code, told where Material's worker and the prebuilt index are relative to itself."""
+    here = f"{asset_dir}/{SEARCH_WORKER}"
+    where = {
+        "material": get_relative_url(f"assets/javascripts/workers/{material_worker()}", here),
+        "index": get_relative_url(PREBUILT, here),
+    }
+    return f"self.workingTogetherSearch = {json.dumps(where)};\n{code}"
 
 
 def with_our_search_worker(html: str, asset_dir: str) -> str:
@@ -79,12 +90,20 @@ def with_our_search_worker(html: str, asset_dir: str) -> str:
     return html.replace(material, f'{asset_dir}/{SEARCH_WORKER}"', 1)
 
 
-def with_search_words(index_file: Path, corpus: Corpus) -> None:
+def with_search_words(index_file: Path, corpus: Corpus, offline: bool = False) -> None:
     """Finish Material's written search index: practitioners' words (`search_words.py`), edition titles, snippets
-    and the prebuilt lunr index that our worker loads (`search_index.py`)."""
+    and the prebuilt lunr index that our worker loads (`search_index.py`), written to PREBUILT, with only the page's
+    settings left in Material's file (the whole index in the offline copy)."""
     if not index_file.is_file():  # search switched off
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     words = search_words(corpus)
     index = prebuilt_index(with_keywords(index, words.groups), corpus, words)
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not offline:
+        _write(index_file.parent.parent / PREBUILT, index)
+        index = {"config": {key: index["config"][key] for key in PAGE_SETTINGS}, "docs": []}
+    _write(index_file, index)
+
+
+def _write(file: Path, index: dict) -> None:
+    file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

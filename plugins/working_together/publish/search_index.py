@@ -6,8 +6,10 @@ How results are ranked (assets/search-worker.js scores with this index):
   and a long section's words count less than a short one's, so a distinctive word in the text outranks a common
   word in a title (a title word counts TITLE_BOOST times a text word, not Material's 1000 times);
 - a section that has every word of the query ranks above one that has some (the worker multiplies by the share);
-- each kind of page has a weight (KIND_WEIGHT): provisions, trees, chapters and role pages above the glossary and
-  the source documents that say the same words; a replaced edition's page weighs less than the latest's.
+- each kind of page has a weight (KIND_WEIGHT, written as each entry's `weight`): provisions, trees, chapters and
+  role pages above the glossary and the source documents that say the same words; a replaced edition's page that a
+  later edition has too weighs less. The worker applies a weight only among pages answering the same distinctive
+  words, so a page that alone has them is not buried.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
     docs = index["docs"]
     latest = corpus.current_edition.id
     trees = {f"trees/{tree.id}/": tree.edition for tree in corpus.trees.values()}
+    editions = [edition.id for edition in corpus.editions]
+    later = _in_later_editions(docs, trees, editions)
     for doc in docs:
         doc["text"] = BOILERPLATE.sub("", doc.get("text", ""))
         edition = _edition_of(doc["location"], trees)
@@ -56,7 +60,8 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
             doc["title"] = (
                 f"{doc['title']} — {edition}, {'latest in these sources' if edition == latest else 'replaced'}"
             )
-        doc["boost"] = round(doc.get("boost", 1) * _weight(doc["location"], edition, latest), 3)
+        replaced = edition is not None and edition != latest and _same(doc, edition) in later[edition]
+        doc["boost"] = round(doc.get("boost", 1) * _weight(doc["location"], replaced), 3)
     config = index["config"]
     separator = re.compile(config["separator"])
     term = _Terms(stem_with(words.unstemmed))
@@ -72,13 +77,52 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
     for name, boost in boosts.items():
         builder.field(name, boost=boost, extractor=lambda doc, name=name: term.all(_words(doc.get(name), separator)))
     for number, doc in enumerate(docs):
-        builder.add({**doc, "ref": str(number)}, {"boost": doc["boost"]})
-    config["prebuilt"] = builder.build().serialize()
-    config["fields"] = {name: {"boost": boost} for name, boost in boosts.items()}
+        builder.add({**doc, "ref": str(number)})  # the page's weight is the worker's to apply (`weight`)
+    config["prebuilt"] = packed(builder.build().serialize())
+    config.pop("fields", None)  # Material's worker's; ours reads the fields from the prebuilt index
     config["questions"] = [{"says": list(says), "means": list(means)} for says, means in words.questions]
     config["unstemmed"] = words.unstemmed
     index["docs"] = [_shown(doc, docs) for doc in docs]
     return index
+
+
+def packed(index: dict) -> dict:
+    """lunr's serialized index in a third of the bytes: each term's sections as lists of numbers (not objects keyed
+    by number), the term's place in the sorted list as its vector index, written as the gap from the one before,
+    and weights to three decimals.
+    `unpacked` (and the worker's) turn it back into what `lunr.Index.load` reads."""
+    fields = index["fields"]
+    place = {posting["_index"]: at for at, (_, posting) in enumerate(index["invertedIndex"])}
+    vectors = []
+    for ref, vector in index["fieldVectors"]:
+        pairs = sorted((place[vector[i]], round(vector[i + 1], 3)) for i in range(0, len(vector), 2))
+        gaps = [at - before for at, before in zip([at for at, _ in pairs], [0] + [at for at, _ in pairs], strict=False)]
+        vectors.append([ref, [x for gap, (_, weight) in zip(gaps, pairs, strict=True) for x in (gap, weight)]])
+    terms = [[term, *([int(ref) for ref in posting[f]] for f in fields)] for term, posting in index["invertedIndex"]]
+    return {"version": index["version"], "fields": fields, "fieldVectors": vectors, "terms": terms}
+
+
+def unpacked(index: dict) -> dict:
+    """The serialized lunr index that `packed` wrote."""
+    fields = index["fields"]
+    inverted = [
+        [term, {"_index": at, **{f: {str(ref): {} for ref in refs} for f, refs in zip(fields, rest, strict=True)}}]
+        for at, (term, *rest) in enumerate(index["terms"])
+    ]
+    vectors = []
+    for ref, vector in index["fieldVectors"]:
+        at, full = 0, []
+        for i in range(0, len(vector), 2):
+            at += vector[i]
+            full += [at, vector[i + 1]]
+        vectors.append([ref, full])
+    return {
+        "version": index["version"],
+        "fields": fields,
+        "fieldVectors": vectors,
+        "invertedIndex": inverted,
+        "pipeline": [],
+    }
 
 
 def stem_with(unstemmed: dict[str, str]) -> Callable:
@@ -123,9 +167,29 @@ def _edition_of(location: str, trees: dict[str, str]) -> str | None:
     return trees.get(location.split("#")[0])
 
 
-def _weight(location: str, edition: str | None, latest: str) -> float:
+def _weight(location: str, replaced: bool) -> float:
     weight = next((w for prefix, w in KIND_WEIGHT.items() if location.startswith(prefix)), 1.0)
-    return weight * (REPLACED_WEIGHT if edition and edition != latest else 1.0)
+    return weight * (REPLACED_WEIGHT if replaced else 1.0)
+
+
+def _same(doc: dict, edition: str) -> str:
+    """What a later edition's page would share with this one: a section's anchor (a provision's id), a page's title."""
+    location = doc["location"]
+    return "#" + location.split("#", 1)[1] if "#" in location else doc["title"].split(" — ")[0]
+
+
+def _in_later_editions(docs: list[dict], trees: dict[str, str], editions: list[str]) -> dict[str, set[str]]:
+    """For each edition, the anchors and titles that a later edition's pages have too: only those pages of a
+    replaced edition rank below the latest (a provision placed only in 2010 is not buried under unrelated pages)."""
+    keys: dict[str, set[str]] = {edition: set() for edition in editions}
+    for doc in docs:
+        edition = _edition_of(doc["location"], trees)
+        if edition in keys:
+            keys[edition].add(_same(doc, edition))
+    later: dict[str, set[str]] = {}
+    for at, edition in enumerate(editions):
+        later[edition] = set().union(*(keys[e] for e in editions[at + 1 :])) if at + 1 < len(editions) else set()
+    return later
 
 
 def _words(value: str | list[str] | None, separator: re.Pattern[str]) -> list[str] | None:
@@ -142,6 +206,8 @@ def _shown(doc: dict, docs: list[dict]) -> dict:
     if not text and doc["location"].startswith("provisions/") and "#" not in doc["location"]:
         text = _latest_words(doc["location"], docs)
     shown = {"location": doc["location"], "title": doc["title"], "text": html.escape(_shortened(text), quote=False)}
+    if doc["boost"] != 1:
+        shown["weight"] = doc["boost"]
     return {**shown, **({"tags": doc["tags"]} if doc.get("tags") else {})}
 
 
