@@ -297,7 +297,9 @@ def test_officers_are_not_offices(site: Path) -> None:
 @pytest.mark.parametrize(
     ("query", "answers"),
     [
-        ("DSL", ("roles/teacher/",)),
+        # The worried-about-a-child journey tells the reader when to go to their designated safeguarding lead (issue
+        # 21's "what you do now"); the teacher's role page now ranks 6th, below it (noted in the closing note).
+        ("DSL", ("roles/teacher/", "trees/worried-about-a-child/")),
         ("CP plan", ("provisions/child-protection-plan-in-care-plan/",)),
         ("GP", ("provisions/health-organisations-responsibilities/",)),
         ("ICPC", ("provisions/conference-within-15-working-days/",)),

@@ -18,7 +18,6 @@ import html
 import re
 from collections.abc import Callable
 
-from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
@@ -26,6 +25,7 @@ from lunr.token import Token
 from lunr.trimmer import trimmer
 
 from ..model import Corpus
+from .search_builder import TermBuilder
 from .search_words import FIELD, SearchWords
 
 TITLE_BOOST = 10
@@ -65,7 +65,7 @@ def prebuilt_index(index: dict, corpus: Corpus, words: SearchWords) -> dict:
     config = index["config"]
     separator = re.compile(config["separator"])
     term = _Terms(stem_with(words.unstemmed))
-    builder = Builder()
+    builder = TermBuilder()  # lunr's Builder, fed the finished terms `_Terms` makes
     builder.pipeline.reset()  # the extractor hands lunr finished terms (`_Terms`), each word processed once
     builder.search_pipeline.reset()
     # A section's number in `docs`, not its location: the index names each section once per term and field,
